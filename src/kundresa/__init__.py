@@ -1,0 +1,29 @@
+"""kundresa: customer journey maps as code.
+
+The public API is importable without the command line: every command is a function here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "init_project", "load_project"]
+
+if TYPE_CHECKING:
+    from kundresa.project import load_project
+    from kundresa.scaffold import init_project
+
+
+def __getattr__(name: str) -> Any:
+    # Imported lazily so that `kundresa --version` stays fast.
+    if name == "load_project":
+        from kundresa.project import load_project
+
+        return load_project
+    if name == "init_project":
+        from kundresa.scaffold import init_project
+
+        return init_project
+    raise AttributeError(name)

@@ -1,0 +1,5 @@
+"""Run kundresa as `python -m kundresa`."""
+
+from kundresa.cli import main
+
+main()
