@@ -87,9 +87,7 @@ def _data_path(data: Any, root: PathKey, loc: tuple[int | str, ...]) -> tuple[Pa
     for key in root:
         node = node[key]
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if _has(node, part):
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and "[" not in part:
             node = None  # a missing or unknown key: point at it all the same
@@ -99,6 +97,12 @@ def _data_path(data: Any, root: PathKey, loc: tuple[int | str, ...]) -> tuple[Pa
         if isinstance(part, str):
             model_path.append(part)
     return tuple(path), tuple(model_path)
+
+
+def _has(node: Any, part: int | str) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and part < len(node)
 
 
 def _describe(
@@ -115,7 +119,7 @@ def _describe(
         text = f"unknown field '{name}'" + (f" (did you mean '{match}'?)" if match else "")
         hint = "the fields allowed here are: " + ", ".join(fields) if fields else None
         return text, hint, match
-    if kind == "enum" or kind == "literal_error":
+    if kind in {"enum", "literal_error"}:
         options = [
             o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
         ]

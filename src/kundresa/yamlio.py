@@ -91,7 +91,9 @@ class _Frame:
 
     __slots__ = ("anchor", "key", "key_mark", "path", "size", "skip", "value")
 
-    def __init__(self, value: dict[str, Any] | list[Any], path: PathKey, anchor: str | None):
+    def __init__(
+        self, value: dict[str, Any] | list[Any], path: PathKey, anchor: str | None
+    ) -> None:
         self.value = value
         self.path = path
         self.anchor = anchor
@@ -133,12 +135,12 @@ def parse_yaml(raw: bytes, name: str) -> Document:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        row = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return _failed(
             name,
             f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
-            Mark(line, column),
+            Mark(row, column),
             "save the file as UTF-8 in your editor",
         )
     document = Document(path=name, data=None, lines=text.splitlines())
@@ -150,7 +152,9 @@ def parse_yaml(raw: bytes, name: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        return _failed(name, f"not valid YAML: {problem}", where, _syntax_hint(problem))
+        line = document.lines[where.line - 1] if where.line <= len(document.lines) else ""
+        hint = _syntax_hint(problem, line)
+        return _failed(name, f"not valid YAML: {problem}", where, hint, document.lines)
     except (YAMLError, RecursionError, ValueError) as exc:
         return _failed(name, f"not valid YAML: {exc}", Mark(1, 1), None, document.lines)
     return document
@@ -165,8 +169,8 @@ def _failed(
     return Document(path=name, data=None, lines=lines or [], problems=[problem])
 
 
-def _syntax_hint(problem: str) -> str | None:
-    if "tab" in problem:
+def _syntax_hint(problem: str, line: str) -> str | None:
+    if "tab" in problem or line.lstrip(" ").startswith("\t"):
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "put text that contains ': ' in quotes"
@@ -175,24 +179,88 @@ def _syntax_hint(problem: str) -> str | None:
     return None
 
 
-def _compose(text: str, document: Document) -> None:  # noqa: C901, PLR0915
+def _compose(text: str, document: Document) -> None:
     """Build values and positions from the parser's events, without recursion."""
-    stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, int]] = {}
-    alias_nodes = 0
-    documents = 0
+    composer = _Composer(document)
+    for event in YAML(typ="safe", pure=False).parse(text):
+        composer.feed(event)
 
-    def place(value: Any, mark: Mark, size: int) -> None:
-        if not stack:
+
+class _Composer:
+    """Turns parser events into values, recording the position of every key and value."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_nodes = 0
+        self.documents = 0
+
+    def feed(self, event: Any) -> None:
+        """Take one parser event."""
+        mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, ScalarEvent):
+            top = self.stack[-1] if self.stack else None
+            is_key = top is not None and isinstance(top.value, dict) and top.key is None
+            value = event.value if is_key else _resolve(event, mark)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self.place(value, mark, 1)
+        elif isinstance(event, MappingStartEvent | SequenceStartEvent):
+            self.open(event, mark)
+        elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+            frame = self.stack.pop()
+            if frame.anchor:
+                self.anchors[frame.anchor] = (frame.value, frame.size)
+            self.place(frame.value, self.document.value_marks[frame.path], frame.size)
+        elif isinstance(event, AliasEvent):
+            self.alias(event.anchor, mark)
+        elif isinstance(event, DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _LimitError("the file holds more than one YAML document", mark)
+
+    def open(self, event: MappingStartEvent | SequenceStartEvent, mark: Mark) -> None:
+        """Start a mapping or sequence, within the nesting bound."""
+        if len(self.stack) >= MAX_DEPTH:
+            raise _LimitError(f"the file nests deeper than {MAX_DEPTH} levels", mark)
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, MappingStartEvent) else []
+        self.stack.append(_Frame(container, self.child_path(), event.anchor))
+        self.document.value_marks[self.stack[-1].path] = mark
+
+    def alias(self, anchor: str, mark: Mark) -> None:
+        """Place an anchored value again, counting what it expands to."""
+        if anchor not in self.anchors:
+            raise _LimitError(f"the alias *{anchor} names no anchor", mark)
+        value, size = self.anchors[anchor]
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            raise _LimitError(
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} values (an alias bomb?)", mark
+            )
+        self.place(value, mark, size)
+
+    def child_path(self) -> PathKey:
+        """Return the path of the value that comes next."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            return (*frame.path, len(frame.value))
+        return (*frame.path, "\0duplicate" if frame.skip else str(frame.key))
+
+    def place(self, value: Any, mark: Mark, size: int) -> None:
+        """Put a finished value into its parent, as a list item, a key, or a key's value."""
+        document = self.document
+        if not self.stack:
             document.data = value
             document.value_marks[()] = mark
             return
-        frame = stack[-1]
+        frame = self.stack[-1]
         frame.size += size
         if isinstance(frame.value, list):
-            path = (*frame.path, len(frame.value))
+            document.value_marks[(*frame.path, len(frame.value))] = mark
             frame.value.append(value)
-            document.value_marks[path] = mark
         elif frame.key is None:
             if not isinstance(value, str):
                 raise _LimitError("a key must be plain text, not a list or mapping", mark)
@@ -201,63 +269,13 @@ def _compose(text: str, document: Document) -> None:  # noqa: C901, PLR0915
                 frame.skip = True
             frame.key, frame.key_mark = value, mark
         else:
-            key = frame.key
-            frame.key = None
-            if frame.skip:
-                frame.skip = False
-                return
-            path = (*frame.path, key)
-            frame.value[key] = value
-            document.value_marks[path] = mark
-            if frame.key_mark is not None:
-                document.key_marks[path] = frame.key_mark
-            frame.key_mark = None
-
-    def child_path() -> PathKey:
-        if not stack:
-            return ()
-        frame = stack[-1]
-        if isinstance(frame.value, list):
-            return (*frame.path, len(frame.value))
-        return (*frame.path, "\0duplicate" if frame.skip else str(frame.key))
-
-    for event in YAML(typ="safe", pure=False).parse(text):
-        mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, ScalarEvent):
-            is_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
-            value = event.value if is_key else _resolve(event, mark)
-            if event.anchor:
-                anchors[event.anchor] = (value, 1)
-            place(value, mark, 1)
-        elif isinstance(event, MappingStartEvent | SequenceStartEvent):
-            if len(stack) >= MAX_DEPTH:
-                raise _LimitError(f"the file nests deeper than {MAX_DEPTH} levels", mark)
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, MappingStartEvent) else []
-            )
-            stack.append(_Frame(container, child_path(), event.anchor))
-            document.value_marks[stack[-1].path] = mark
-        elif isinstance(event, MappingEndEvent | SequenceEndEvent):
-            frame = stack.pop()
-            if frame.anchor:
-                anchors[frame.anchor] = (frame.value, frame.size)
-            start = document.value_marks[frame.path]
-            place(frame.value, start, frame.size)
-        elif isinstance(event, AliasEvent):
-            if event.anchor not in anchors:
-                raise _LimitError(f"the alias *{event.anchor} names no anchor", mark)
-            value, size = anchors[event.anchor]
-            alias_nodes += size
-            if alias_nodes > MAX_ALIAS_NODES:
-                raise _LimitError(
-                    f"aliases expand to more than {MAX_ALIAS_NODES:,} values (an alias bomb?)",
-                    mark,
-                )
-            place(value, mark, size)
-        elif isinstance(event, DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _LimitError("the file holds more than one YAML document", mark)
+            path = (*frame.path, frame.key)
+            if not frame.skip:
+                frame.value[frame.key] = value
+                document.value_marks[path] = mark
+                if frame.key_mark is not None:
+                    document.key_marks[path] = frame.key_mark
+            frame.key, frame.key_mark, frame.skip = None, None, False
 
 
 def _duplicate(path: str, key: str, mark: Mark) -> Diagnostic:

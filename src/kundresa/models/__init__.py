@@ -1,5 +1,7 @@
 """Pydantic models of the project files: kundresa.yaml, personas, touchpoints and journeys."""
 
+from pydantic import BaseModel
+
 from kundresa.models.config import ProjectConfig
 from kundresa.models.journey import Goal, Journey, Kpi, Opportunity, Phase, PlanItem, Step
 from kundresa.models.persona import Persona
@@ -15,7 +17,11 @@ from kundresa.models.vocabulary import (
 )
 
 #: The model of each document kind, by the value of its top-level `kind:`.
-DOCUMENT_MODELS = {"journey": Journey, "persona": Persona, "touchpoints": TouchpointCatalogue}
+DOCUMENT_MODELS: dict[str, type[BaseModel]] = {
+    "journey": Journey,
+    "persona": Persona,
+    "touchpoints": TouchpointCatalogue,
+}
 
 __all__ = [
     "DOCUMENT_MODELS",

@@ -38,7 +38,10 @@ class Target(BaseModel):
         if isinstance(data, str):
             return parse_target(data)
         if isinstance(data, int | float):
-            raise ValueError(f"a target needs a comparison; write it as a text such as '>= {data}'")
+            # Pydantic reports a ValueError as a validation error; a TypeError would escape.
+            raise ValueError(  # noqa: TRY004
+                f"a target needs a comparison; write it as a text such as '>= {data}'"
+            )
         return data
 
     def threshold(self, metric: Metric) -> Decimal:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
@@ -18,7 +18,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
 
 
-class Channel(str, Enum):
+class Channel(StrEnum):
     """Where a touchpoint happens."""
 
     WEB = "web"
@@ -42,14 +42,14 @@ class Channel(str, Enum):
     OTHER = "other"
 
 
-class Medium(str, Enum):
+class Medium(StrEnum):
     """Whether a touchpoint is online or offline."""
 
     DIGITAL = "digital"
     PHYSICAL = "physical"
 
 
-class Ownership(str, Enum):
+class Ownership(StrEnum):
     """Who controls a touchpoint: the brand, a paid partner, or other customers."""
 
     OWNED = "owned"
@@ -57,7 +57,7 @@ class Ownership(str, Enum):
     EARNED = "earned"
 
 
-class ContentRole(str, Enum):
+class ContentRole(StrEnum):
     """Hero (stand out), help (answer a need) or hub (the trusted home base)."""
 
     HERO = "hero"
@@ -65,7 +65,7 @@ class ContentRole(str, Enum):
     HUB = "hub"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """A rough size for an opportunity's value or effort."""
 
     LOW = "low"
@@ -73,14 +73,14 @@ class Level(str, Enum):
     HIGH = "high"
 
 
-class JourneyState(str, Enum):
+class JourneyState(StrEnum):
     """Whether a journey maps today's experience or the one planned."""
 
     CURRENT = "current"
     FUTURE = "future"
 
 
-class PlanStatus(str, Enum):
+class PlanStatus(StrEnum):
     """How far a plan item has come."""
 
     TODO = "todo"
@@ -88,7 +88,7 @@ class PlanStatus(str, Enum):
     DONE = "done"
 
 
-class Language(str, Enum):
+class Language(StrEnum):
     """Languages of map and report labels."""
 
     SV = "sv"
@@ -97,7 +97,7 @@ class Language(str, Enum):
     EN = "en"
 
 
-class Metric(str, Enum):
+class Metric(StrEnum):
     """KPI metric names computed by `kundresa kpi` (SPEC section 6), or `custom`."""
 
     CUSTOMERS = "customers"
