@@ -7,6 +7,7 @@ names are dropped and the finding points at the key or value the user wrote.
 from __future__ import annotations
 
 import types
+import unicodedata
 import typing
 from enum import Enum
 from typing import Any
@@ -54,43 +55,52 @@ def validate(
 def _findings(
     document: Document, model: type[BaseModel], root: PathKey, errors: list[ErrorDetails]
 ) -> list[Diagnostic]:
-    by_path: dict[PathKey, tuple[ErrorDetails, PathKey]] = {}
-    for error in errors:
-        path, model_path = _data_path(document.data, root, error["loc"])
-        seen = by_path.get(path)
-        # Of the errors a union gives for one value, the type mismatches say least.
-        if seen is None or seen[0]["type"] in _TYPE_NAMES:
-            by_path[path] = (error, model_path)
-    findings = []
-    for path, (error, model_path) in by_path.items():
+    located = [(*_data_path(document.data, root, error), error) for error in errors]
+    findings: dict[PathKey, Diagnostic] = {}
+    for path, model_path, error in located:
+        if path in findings or _outweighed(path, error, located):
+            continue
         at_key = error["type"] == "extra_forbidden"
         where = path[:-1] if error["type"] == "missing" else path
         message, hint, suggestion = _describe(error, path, _fields_at(model, model_path))
-        findings.append(
-            Diagnostic(
-                document.locate(*where, key=at_key),
-                *SCHEMA,
-                Severity.ERROR,
-                message,
-                hint,
-                suggestion,
-            )
+        findings[path] = Diagnostic(
+            document.locate(*where, key=at_key),
+            *SCHEMA,
+            Severity.ERROR,
+            message,
+            hint,
+            suggestion,
         )
-    return findings
+    return list(findings.values())
 
 
-def _data_path(data: Any, root: PathKey, loc: tuple[int | str, ...]) -> tuple[PathKey, PathKey]:
+def _outweighed(
+    path: PathKey, error: ErrorDetails, located: list[tuple[PathKey, PathKey, ErrorDetails]]
+) -> bool:
+    """Return True for a union's type mismatch when another branch says something better."""
+    if error["type"] not in _TYPE_NAMES:
+        return False
+    return any(
+        other is not error
+        and other_path[: len(path)] == path
+        and (other["type"] not in _TYPE_NAMES or len(other_path) > len(path))
+        for other_path, _, other in located
+    )
+
+
+def _data_path(data: Any, root: PathKey, error: ErrorDetails) -> tuple[PathKey, PathKey]:
     """Return the error's path in the data, and the same path without list indexes."""
     path: list[str | int] = list(root)
     model_path: list[str] = []
     node = data
     for key in root:
         node = node[key]
-    for part in loc:
+    loc = error["loc"]
+    for i, part in enumerate(loc):
         if _has(node, part):
             node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and "[" not in part:
-            node = None  # a missing or unknown key: point at it all the same
+        elif error["type"] == "missing" and i == len(loc) - 1:
+            node = None  # the missing key: name it all the same
         else:
             continue  # a union branch name such as 'constrained-int'
         path.append(part)
@@ -175,8 +185,9 @@ def _shown(value: Any) -> str:
 
 
 def _slugify(text: str) -> str:
-    table = str.maketrans("åäæàáâöøóôüúéèëÅÄÆÖØÜÉ", "aaaaaaoooouueeeaaaoooue")
-    cleaned = "".join(c if c.isalnum() and c.isascii() else "-" for c in text.translate(table))
+    text = text.lower().replace("æ", "ae").replace("ø", "o")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = "".join(c if c.isalnum() else "-" for c in text)
     return "-".join(part for part in cleaned.lower().split("-") if part) or "my-id"
 
 
