@@ -7,8 +7,8 @@ names are dropped and the finding points at the key or value the user wrote.
 from __future__ import annotations
 
 import types
-import unicodedata
 import typing
+import unicodedata
 from enum import Enum
 from typing import Any
 

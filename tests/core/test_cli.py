@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SRC
-
 from kundresa import __version__
+
+from conftest import SRC
 
 
 def test_version(kundresa):

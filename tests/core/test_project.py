@@ -39,13 +39,13 @@ def test_the_project_is_found_by_walking_up_from_a_subfolder(project: Path):
 
 
 def test_no_project_anywhere_is_a_clear_error(tmp_path: Path):
-    with pytest.raises(ProjectNotFoundError, match="no kundresa.yaml") as caught:
+    with pytest.raises(ProjectNotFoundError, match=r"no kundresa\.yaml") as caught:
         find_root(tmp_path)
     assert "kundresa init" in (caught.value.hint or "")
 
 
 def test_an_explicit_project_folder_must_hold_kundresa_yaml(tmp_path: Path):
-    with pytest.raises(ProjectNotFoundError, match="has no kundresa.yaml"):
+    with pytest.raises(ProjectNotFoundError, match=r"has no kundresa\.yaml"):
         find_root(project=tmp_path)
 
 

@@ -50,7 +50,7 @@ def test_an_out_of_range_emotion_deep_in_a_journey_points_at_the_value():
 def test_an_emotion_that_is_not_a_number_gets_a_hint():
     document = parse_yaml(JOURNEY.replace("emotion: 4", "emotion: glad").encode(), "j.yaml")
     _, problems = validate(document, Journey)
-    assert [str(p.location) for p in problems][0] == "j.yaml:11:18"
+    assert str(problems[0].location) == "j.yaml:11:18"
     assert "'glad' is not an emotion" in problems[0].message
     assert "1 (very negative) to 5 (very positive)" in (problems[0].hint or "")
 
