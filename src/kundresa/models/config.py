@@ -25,7 +25,10 @@ class Source(Strict):
     """An exported data file and how to read it; dialect fields are detected when absent."""
 
     path: str
-    columns: dict[str, str] = Field(default_factory=dict)
+    columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="Canonical column name to the header in your export, e.g. amount: Belopp.",
+    )
     delimiter: str | None = None
     decimal: Literal[",", "."] | None = None
     encoding: str | None = None
@@ -46,7 +49,9 @@ class LintSettings(Strict):
     rules: dict[Annotated[str, StringConstraints(pattern=r"^KR\d{3}$")], Severity] = Field(
         default_factory=dict
     )
-    max_channels: int = Field(default=8, ge=1)
+    max_channels: int = Field(
+        default=8, ge=1, description="KR208 warns when a journey uses more channels."
+    )
 
 
 class ProjectConfig(Strict):
@@ -54,8 +59,12 @@ class ProjectConfig(Strict):
 
     version: Literal[1] = 1
     name: str
-    language: Language = Language.EN
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "SEK"
+    language: Language = Field(
+        default=Language.EN, description="Language of map and report labels: sv, da, nb, en."
+    )
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        default="SEK", description="ISO 4217 currency code of sales amounts."
+    )
     paths: Paths = Field(default_factory=Paths)
     sources: Sources = Field(default_factory=Sources)
     lint: LintSettings = Field(default_factory=LintSettings)

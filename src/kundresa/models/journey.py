@@ -29,20 +29,25 @@ class Opportunity(Strict):
     """An idea that removes a pain point, sized by value and effort."""
 
     text: str
-    value: Level | None = None
-    effort: Level | None = None
+    value: Level | None = Field(default=None, description="What it is worth: low, medium, high.")
+    effort: Level | None = Field(default=None, description="What it costs: low, medium, high.")
 
 
 class Step(Strict):
     """What the customer does at one touchpoint, thinks and feels."""
 
-    touchpoint: Slug | None = None
-    action: str
-    thoughts: str | None = None
-    emotion: EmotionScore | dict[Slug, EmotionScore] | None = None
+    touchpoint: Slug | None = Field(default=None, description="A touchpoint id from the catalogue.")
+    action: str = Field(description="What the customer does.")
+    thoughts: str | None = Field(default=None, description="What the customer thinks.")
+    emotion: EmotionScore | dict[Slug, EmotionScore] | None = Field(
+        default=None,
+        description="1 (very negative) to 5 (very positive), or one per persona id.",
+    )
     pain_points: list[str] = Field(default_factory=list)
     opportunities: list[Opportunity] = Field(default_factory=list)
-    kpis: list[Slug] = Field(default_factory=list)
+    kpis: list[Slug] = Field(
+        default_factory=list, description="Ids of the journey's KPIs measured at this step."
+    )
 
     def emotion_for(self, persona: str | None) -> int | None:
         """Return the emotion of one persona (or the shared one), None where not given."""
@@ -64,18 +69,20 @@ class Kpi(Strict):
     """A measure of the journey with its target; `custom` metrics carry their own value."""
 
     id: Slug
-    metric: Metric
+    metric: Metric = Field(description="A metric computed by `kundresa kpi`, or custom.")
     target: TargetText | None = None
     name: str | None = None
     description: str | None = None
-    value: Decimal | None = None
+    value: Decimal | None = Field(
+        default=None, description="The measured value of a custom metric."
+    )
 
 
 class Goal(Strict):
     """What the business wants from the journey, tied to a KPI."""
 
     text: str
-    kpi: Slug | None = None
+    kpi: Slug | None = Field(default=None, description="The id of the KPI that measures it.")
 
 
 class PlanItem(Strict):
@@ -85,7 +92,7 @@ class PlanItem(Strict):
     owner: str | None = None
     due: dt.date | None = None
     budget: Decimal | None = Field(default=None, ge=0)
-    status: PlanStatus = PlanStatus.TODO
+    status: PlanStatus = Field(default=PlanStatus.TODO, description="todo, doing or done.")
 
 
 class Journey(Strict):
@@ -95,9 +102,13 @@ class Journey(Strict):
     id: Slug
     title: str
     description: str | None = None
-    state: JourneyState = JourneyState.CURRENT
+    state: JourneyState = Field(
+        default=JourneyState.CURRENT, description="current (as-is) or future (to-be)."
+    )
     owner: str | None = None
-    personas: list[Slug] = Field(default_factory=list)
+    personas: list[Slug] = Field(
+        default_factory=list, description="Ids of the personas this journey is mapped for."
+    )
     goals: list[Goal] = Field(default_factory=list)
     kpis: list[Kpi] = Field(default_factory=list)
     phases: list[Phase] = Field(min_length=1)

@@ -12,17 +12,26 @@ from kundresa.models.vocabulary import Channel, ContentRole, Medium, Ownership, 
 class Touchpoint(Strict):
     """One interaction with the brand, online or offline, owned, paid or earned."""
 
-    id: Slug
+    id: Slug = Field(description="Unique id, used by journey steps.")
     name: str
-    channel: Channel
-    medium: Medium
-    ownership: Ownership = Ownership.OWNED
-    owner: str | None = None
-    conversion: StrictBool = False
-    feedback: StrictBool = False
-    role: ContentRole | None = None
+    channel: Channel = Field(description="Where it happens: web, social, email, venue ...")
+    medium: Medium = Field(description="digital (online) or physical (offline).")
+    ownership: Ownership = Field(
+        default=Ownership.OWNED,
+        description="owned, paid, or earned (reviews, word of mouth, user posts).",
+    )
+    owner: str | None = Field(default=None, description="Who is responsible for it.")
+    conversion: StrictBool = Field(
+        default=False, description="True where the customer takes a step towards paying."
+    )
+    feedback: StrictBool = Field(
+        default=False, description="True where the customer is asked for feedback."
+    )
+    role: ContentRole | None = Field(
+        default=None, description="Content role: hero (stand out), help, or hub (home base)."
+    )
     description: str | None = None
-    url: str | None = None
+    url: str | None = Field(default=None, description="A link; http(s) and mailto only.")
 
     @property
     def asks_feedback(self) -> bool:
