@@ -7,10 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from ruamel.yaml import YAML
 
 from kundresa.scaffold import LANGUAGES, TEMPLATES
 from kundresa.schema import DIALECT, schema_files
+from kundresa.yamlio import read_yaml
 
 SCHEMA_FOR = {"journey": "journey", "persona": "persona", "touchpoints": "touchpoints"}
 
@@ -22,7 +22,8 @@ def validator(root: Path, name: str) -> jsonschema.Draft202012Validator:
 
 
 def load(path: Path):
-    return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    # Read as YAML 1.2, as the YAML extension of VS Code does: dates stay text.
+    return read_yaml(path).data
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
