@@ -1,0 +1,92 @@
+"""`kundresa lint`: check the project's files and report the findings."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kundresa.cli.app import ProjectOption, app
+
+EXIT_FINDINGS = 1
+
+
+@app.command()
+def lint(
+    *,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Report only on these files or folders (references still resolve "
+            "against the whole project).",
+            show_default=False,
+        ),
+    ] = None,
+    project: ProjectOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text, json, github or sarif.")
+    ] = "text",
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help="Run only these rules: codes, names or prefixes such as KR2 (comma-separated "
+            "or repeated).",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Do not run these rules.", show_default=False),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
+    ] = False,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help="List every rule and exit.")
+    ] = False,
+) -> None:
+    """Check journeys, personas and touchpoints: syntax, schema, references and quality.
+
+    Exits 0 when clean or with only warnings and info, 1 on errors (or warnings with
+    --strict), 2 on a usage or configuration error.
+    """
+    from kundresa.lint.reporters import get_reporter
+
+    reporter = get_reporter(output_format)
+    if list_rules:
+        from kundresa.lint.reporters.rule_list import render_rules
+
+        typer.echo(render_rules(output_format), nl=False)
+        return
+
+    from kundresa.lint import lint_project, rule_severities
+    from kundresa.lint.reporters import Report, summary
+    from kundresa.project import load_project
+
+    start = _start(paths) if project is None else None
+    loaded = load_project(start=start, project=project)
+    findings = lint_project(loaded, paths, select, ignore)
+    report = Report.of(loaded, findings, rule_severities(loaded, select, ignore))
+    typer.echo(reporter(report, _use_colour()), nl=False)
+    typer.echo(summary(report), err=True)
+    if report.failed(strict=strict):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _start(paths: list[Path] | None) -> Path | None:
+    """Return where to look for the project: beside the first path given, else here."""
+    if not paths:
+        return None
+    first = paths[0]
+    return first if first.is_dir() else first.parent
+
+
+def _use_colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()

@@ -1,0 +1,58 @@
+"""What the rules look at: the loaded project, the lint settings and indexes of its ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kundresa.models import Persona, Touchpoint
+    from kundresa.models.config import LintSettings
+    from kundresa.project import Located, Project
+
+
+@dataclass
+class Context:
+    """The project being linted, with the ids of each kind indexed once for every rule."""
+
+    project: Project
+    settings: LintSettings = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.settings = self.project.config.lint
+
+    @cached_property
+    def touchpoints(self) -> dict[str, Located[Touchpoint]]:
+        """Return each touchpoint by id; the first wins where an id is used twice."""
+        found: dict[str, Located[Touchpoint]] = {}
+        for item in self.project.touchpoints:
+            found.setdefault(item.model.id, item)
+        return found
+
+    @cached_property
+    def unreadable_ids(self) -> dict[str, set[str]]:
+        """Return the ids written in files that failed to load, by kind (persona, touchpoint).
+
+        A reference to one of them is not reported as unknown: the file's own errors are.
+        """
+        found: dict[str, set[str]] = {"persona": set(), "touchpoint": set()}
+        for loaded in self.project.documents:
+            data = loaded.document.data
+            if loaded.model is not None or not isinstance(data, dict):
+                continue
+            if data.get("kind") == "persona":
+                found["persona"].add(str(data.get("id")))
+            elif data.get("kind") == "touchpoints" and isinstance(data.get("touchpoints"), list):
+                found["touchpoint"].update(
+                    str(item.get("id")) for item in data["touchpoints"] if isinstance(item, dict)
+                )
+        return found
+
+    @cached_property
+    def personas(self) -> dict[str, Located[Persona]]:
+        """Return each persona by id; the first wins where an id is used twice."""
+        found: dict[str, Located[Persona]] = {}
+        for item in self.project.personas:
+            found.setdefault(item.model.id, item)
+        return found
