@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "init_project", "load_project"]
+__all__ = ["__version__", "init_project", "lint_project", "load_project"]
 
 if TYPE_CHECKING:
+    from kundresa.lint import lint_project
     from kundresa.project import load_project
     from kundresa.scaffold import init_project
 
@@ -22,6 +23,10 @@ def __getattr__(name: str) -> Any:
         from kundresa.project import load_project
 
         return load_project
+    if name == "lint_project":
+        from kundresa.lint import lint_project
+
+        return lint_project
     if name == "init_project":
         from kundresa.scaffold import init_project
 
