@@ -1,0 +1,283 @@
+"""`compute_kpis`: read the exports once into DuckDB, measure every metric, check targets."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kundresa.errors import ConfigError, InputError
+from kundresa.kpi import columns as cols
+from kundresa.kpi.reader import LoadedTable, SourceSpec, load
+from kundresa.kpi.result import KpiResult
+from kundresa.kpi.sales import SEGMENTS, Scope, cohorts, find_window, months, segment_metrics
+from kundresa.kpi.survey import can_segment, funnel_steps, survey_metrics
+from kundresa.kpi.targets import check_targets
+from kundresa.models.config import Source
+from kundresa.project import Project, display_path, load_project
+
+if TYPE_CHECKING:
+    import duckdb
+
+#: Files at least this large get a progress report while they are read.
+LARGE_FILE = 32 << 20
+#: DuckDB's memory cap; beyond it the table spills to a temporary folder.
+MEMORY_LIMIT = "1200MB"
+
+Progress = Callable[[float], None]
+FileArg = Path | SourceSpec | None
+
+
+def compute_kpis(
+    project: Project | Path | None = None,
+    *,
+    sales: FileArg = None,
+    survey: FileArg = None,
+    funnel: FileArg = None,
+    columns: Mapping[str, str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    by: str | None = None,
+    journey: str | None = None,
+    strict: bool = False,
+    on_progress: Progress | None = None,
+) -> KpiResult:
+    """Compute the KPIs of SPEC section 6 from sales, survey and funnel exports.
+
+    Args:
+        project: a loaded project, or its folder; its `sources` and journeys are used.
+        sales: a sales export to read instead of the project's `sources.sales`.
+        survey: a survey export (NPS, CSAT) instead of `sources.survey`.
+        funnel: a funnel export (step, count) instead of `sources.funnel`.
+        columns: canonical name -> header, e.g. `{"amount": "Belopp"}`; each applies to
+            the export whose kind has that canonical column (and overrides kundresa.yaml).
+        start: the first day of the window (default: the first order date).
+        end: the last day of the window (default: the last order date).
+        by: break every metric down by event, channel, month, quarter or cohort.
+        journey: check only this journey's targets (default: every journey's).
+        strict: raise InputError when any row cannot be read, instead of a warning.
+        on_progress: called with the fraction read while a large export is loaded.
+
+    Returns:
+        The metrics, breakdown, cohorts, funnel, monthly revenue, targets and warnings.
+
+    Raises:
+        ConfigError: an option or kundresa.yaml is not valid.
+        InputError: an export cannot be read, or lacks a column it needs.
+    """
+    if isinstance(project, Path):
+        project = load_project(project=project)
+    if by is not None and by not in SEGMENTS:
+        raise ConfigError(f"cannot break down by '{by}'", hint=f"use {', '.join(SEGMENTS)}")
+    if start and end and start > end:
+        raise ConfigError(f"--from {start} is after --to {end}", hint="swap the two dates")
+    specs = _specs(project, {"sales": sales, "survey": survey, "funnel": funnel}, columns or {})
+    if not specs:
+        raise InputError(
+            "no export to measure",
+            hint="pass a sales export as FILE, or set sources.sales in kundresa.yaml",
+        )
+    import duckdb
+
+    with tempfile.TemporaryDirectory(prefix="kundresa-kpi-") as tmp:
+        con = duckdb.connect(
+            ":memory:", config={"memory_limit": MEMORY_LIMIT, "temp_directory": tmp}
+        )
+        try:
+            result = _measure(
+                con,
+                specs,
+                Path(tmp),
+                start=start,
+                end=end,
+                by=by,
+                strict=strict,
+                on_progress=on_progress,
+            )
+        finally:
+            con.close()
+    if project is not None:
+        result.language = project.config.language.value
+        result.currency = project.config.currency
+        result.targets = check_targets(project, result.metrics, journey)
+        result.warnings.extend(
+            f"target {t.journey}/{t.kpi} ({t.metric} {t.target}) has no data to check"
+            for t in result.targets
+            if t.met is None
+        )
+    elif journey is not None:
+        raise ConfigError(
+            "--journey needs a project", hint="run inside a project or pass --project DIR"
+        )
+    return result
+
+
+def _specs(
+    project: Project | None, given: dict[str, FileArg], columns: Mapping[str, str]
+) -> dict[str, SourceSpec]:
+    routed: dict[str, dict[str, str]] = {kind: {} for kind in cols.CANONICAL}
+    for canonical, header in columns.items():
+        kinds = [k for k, names in cols.CANONICAL.items() if canonical in names]
+        if not kinds:
+            every = sorted({n for names in cols.CANONICAL.values() for n in names})
+            raise ConfigError(
+                f"'{canonical}' is not a column kundresa reads",
+                hint=f"use one of {', '.join(every)}",
+            )
+        # `date`, `event` and `channel` belong to sales first, the survey otherwise.
+        target = next((k for k in kinds if given.get(k) is not None), kinds[0])
+        routed[target][canonical] = header
+    configured = project.config.sources if project else None
+    specs: dict[str, SourceSpec] = {}
+    for kind, value in given.items():
+        source: Source | None = getattr(configured, kind) if configured else None
+        if isinstance(value, SourceSpec):
+            specs[kind] = value
+        elif isinstance(value, Path):
+            specs[kind] = SourceSpec(value, display_path(value), routed[kind])
+        elif source is not None and project is not None:
+            path = project.root / source.path
+            specs[kind] = SourceSpec(
+                path,
+                display_path(path),
+                {**source.columns, **routed[kind]},
+                source.delimiter,
+                source.decimal,
+                source.encoding,
+                source.date_format,
+            )
+    return specs
+
+
+def _measure(
+    con: duckdb.DuckDBPyConnection,
+    specs: dict[str, SourceSpec],
+    workdir: Path,
+    *,
+    start: dt.date | None,
+    end: dt.date | None,
+    by: str | None,
+    strict: bool,
+    on_progress: Progress | None,
+) -> KpiResult:
+    result = KpiResult(metrics={})
+    wanted = {by} if by else set()
+    keep = {
+        "sales": frozenset(wanted & {"event", "channel"}),
+        "survey": frozenset({"date", *wanted}),
+    }
+    tables: dict[str, LoadedTable] = {}
+    for kind, spec in specs.items():
+        large = on_progress is not None and _size(spec.path) >= LARGE_FILE
+        runner = _with_progress(con, on_progress) if large and on_progress else None
+        table = load(con, kind, spec, workdir, keep=keep.get(kind), run=runner)
+        tables[kind] = table
+        result.sources[kind] = spec.display
+        _report_problems(result, table, strict)
+    if "sales" in tables:
+        _measure_sales(con, tables["sales"], result, start=start, end=end, by=by)
+    else:
+        result.warnings.append("no sales export: the sales metrics are not measured")
+    if "survey" in tables:
+        overall = survey_metrics(con, tables["survey"], start, end).get("all", {})
+        result.metrics.update({"nps": overall.get("nps"), "csat": overall.get("csat")})
+        if by and can_segment(tables["survey"], by):
+            for seg, values in survey_metrics(con, tables["survey"], start, end, by).items():
+                result.breakdown.setdefault(seg, {}).update(values)
+    if "funnel" in tables:
+        result.funnel, result.metrics["conversion"] = funnel_steps(con)
+    return result
+
+
+def _measure_sales(
+    con: duckdb.DuckDBPyConnection,
+    sales: LoadedTable,
+    result: KpiResult,
+    *,
+    start: dt.date | None,
+    end: dt.date | None,
+    by: str | None,
+) -> None:
+    window = find_window(con, start, end)
+    if window is None:
+        result.warnings.append(f"{sales.display}: no readable order in the window")
+        return
+    if by in {"event", "channel"} and not sales.has(by):
+        raise InputError(
+            f"cannot break down by {by}: the sales export has no {by} column",
+            hint=f"map it with --column {by}=HEADER",
+            path=sales.display,
+        )
+    scope = Scope(window, sales.has("order_id"))
+    result.window = window
+    result.by = by
+    result.metrics.update(segment_metrics(con, scope).get("all", {}))
+    if by:
+        result.breakdown.update(segment_metrics(con, scope, by))
+    result.cohorts = cohorts(con, scope)
+    result.months = months(con, scope)
+
+
+def _report_problems(result: KpiResult, table: LoadedTable, strict: bool) -> None:
+    problems = table.problems
+    if not problems.count:
+        return
+    examples = problems.examples()
+    if strict:
+        first = examples[0] if examples else None
+        raise InputError(
+            f"{problems.count} rows cannot be read; the first: "
+            + (first.message.removeprefix("row cannot be read: ") if first else "unknown"),
+            hint="fix those rows, or leave out --strict to measure without them",
+            path=table.display,
+            line=first.location.line if first else None,
+        )
+    rows = "row" if problems.count == 1 else "rows"
+    result.warnings.append(
+        f"{table.display}: {problems.count} {rows} cannot be read and are left out"
+    )
+    result.warnings.extend(f"{d.location.path}:{d.location.line}: {d.message}" for d in examples)
+    result.problems.extend(examples)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _with_progress(
+    con: duckdb.DuckDBPyConnection, on_progress: Progress
+) -> Callable[[str, list[Any]], None]:
+    def run(sql: str, params: list[Any]) -> None:
+        with _polling(con, on_progress):
+            con.execute(sql, params)
+        on_progress(1.0)
+
+    return run
+
+
+@contextlib.contextmanager
+def _polling(con: duckdb.DuckDBPyConnection, on_progress: Progress) -> Iterator[None]:
+    """Report DuckDB's progress on the running query from a second thread."""
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.wait(0.2):
+            with contextlib.suppress(Exception):
+                fraction = float(con.query_progress())
+                if fraction >= 0:
+                    on_progress(min(fraction / 100, 1.0))
+
+    thread = threading.Thread(target=poll, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()

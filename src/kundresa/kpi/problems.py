@@ -1,0 +1,152 @@
+"""Rows of an export that cannot be read: counted, and the first few shown by line number.
+
+Two kinds: rows that are not valid CSV (DuckDB's rejects table has their line numbers) and
+rows with a value that cannot be read (found by the SQL in `values`, by row position).
+Positions become line numbers in a second pass over the start of the file, only when there
+are such rows, so a clean file is read once.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from kundresa.diagnostics import Diagnostic, Location, Severity
+
+if TYPE_CHECKING:
+    import duckdb
+
+#: How many unreadable rows are shown; the rest are counted.
+SHOWN = 5
+CODE, NAME = "KPI001", "unreadable-row"
+
+_FOUND = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+@dataclass
+class Rejects:
+    """Rows DuckDB could not read as CSV."""
+
+    count: int
+    lines: frozenset[int]
+    diagnostics: list[Diagnostic]
+    encoding_errors: bool
+
+
+@dataclass
+class RowProblems:
+    """Every unreadable row of one export: how many, and the first few in detail."""
+
+    display: str
+    rejected: list[Diagnostic] = field(default_factory=list)
+    rejected_count: int = 0
+    unreadable_count: int = 0
+    first: list[tuple[int, str]] = field(default_factory=list)
+    placed: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """Return the number of rows that could not be read."""
+        return self.rejected_count + self.unreadable_count
+
+    @property
+    def first_rowids(self) -> list[int]:
+        """Return the table positions of the first rows with an unreadable value."""
+        return [rowid for rowid, _ in self.first]
+
+    def place(self, lines: dict[int, int]) -> None:
+        """Turn the first unreadable rows into diagnostics at their line numbers."""
+        self.placed = [
+            _diagnostic(self.display, lines.get(rowid, rowid + 2), reason)
+            for rowid, reason in self.first
+        ]
+
+    def examples(self) -> list[Diagnostic]:
+        """Return the first unreadable rows of both kinds, in file order."""
+        both = sorted([*self.rejected, *self.placed], key=lambda d: d.location.line)
+        return both[:SHOWN]
+
+
+def _diagnostic(display: str, line: int, reason: str) -> Diagnostic:
+    return Diagnostic(
+        Location(display, line, 1),
+        CODE,
+        NAME,
+        Severity.WARNING,
+        f"row cannot be read: {reason}",
+    )
+
+
+def reject_diagnostics(con: duckdb.DuckDBPyConnection, kind: str, display: str) -> Rejects:
+    """Return the rows of the last CSV read of `kind` that were not valid CSV."""
+    table = f"{kind}_rejects"
+    counted = con.execute(
+        f"SELECT count(DISTINCT line), count(*) FILTER (WHERE error_type = 'INVALID ENCODING') "
+        f"FROM {table}"
+    ).fetchone()
+    count, encoding = (int(counted[0]), int(counted[1])) if counted else (0, 0)
+    rows = con.execute(
+        f"SELECT line, min(error_type), min(error_message) FROM {table} "
+        f"GROUP BY line ORDER BY line LIMIT {SHOWN}"
+    ).fetchall()
+    lines = (
+        frozenset(int(r[0]) for r in con.execute(f"SELECT DISTINCT line FROM {table}").fetchall())
+        if count <= 100_000
+        else frozenset(int(r[0]) for r in rows)
+    )
+    diagnostics = [_diagnostic(display, int(r[0]), _reason(str(r[1]), str(r[2]))) for r in rows]
+    return Rejects(count, lines, diagnostics, encoding > 0)
+
+
+def _reason(error_type: str, message: str) -> str:
+    found = _FOUND.search(message)
+    if error_type in {"TOO MANY COLUMNS", "MISSING COLUMNS"} and found:
+        expected, got = found.groups()
+        return f"it has {got} fields where the header has {expected}"
+    return {
+        "UNQUOTED VALUE": "a quoted field is not closed, or text follows its closing quote",
+        "INVALID ENCODING": "it is not valid UTF-8",
+        "LINE SIZE OVER MAXIMUM": "the line is longer than 2 MB",
+    }.get(error_type, error_type.lower())
+
+
+def locate_rows(
+    path: Path, delimiter: str, rowids: Sequence[int], rejected: frozenset[int]
+) -> dict[int, int]:
+    """Return the line number of each table row position in `rowids`.
+
+    Reads the (UTF-8) file as far as the last of them, counting records as DuckDB does:
+    blank lines and rejected records are not rows of the table, and a quoted field may span
+    several lines.
+    """
+    wanted = set(rowids)
+    last = max(wanted)
+    found: dict[int, int] = {}
+    opener = _open_text(path)
+    with opener as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        next(reader, None)
+        start, rowid = reader.line_num + 1, 0
+        for row in reader:
+            line, start = start, reader.line_num + 1
+            if not row or line in rejected:
+                continue
+            if rowid in wanted:
+                found[rowid] = line
+            if rowid >= last:
+                break
+            rowid += 1
+    return found
+
+
+def _open_text(path: Path) -> TextIO:
+    with path.open("rb") as raw:
+        gzipped = raw.read(2) == b"\x1f\x8b"
+    if gzipped:
+        return gzip.open(path, "rt", encoding="utf-8-sig", errors="replace", newline="")
+    return path.open(encoding="utf-8-sig", errors="replace", newline="")

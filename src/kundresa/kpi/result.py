@@ -1,0 +1,185 @@
+"""What `compute_kpis` returns: the metrics, their breakdown, cohorts, funnel and targets.
+
+`KpiResult.to_dict` is the JSON that `kundresa kpi --format json` writes and `kundresa
+render --kpi` reads: a top-level `metrics` object keyed by the SPEC's metric names, with
+plain numbers (rates as fractions from 0 to 1, NPS and CSAT as scores from -100/0 to 100).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from kundresa.diagnostics import Diagnostic
+
+#: A metric's value: a count, an exact decimal, or None when there is nothing to measure.
+Value = int | Decimal | None
+
+#: Metric names in the order they are shown (SPEC section 6).
+METRICS = (
+    "customers",
+    "orders",
+    "revenue",
+    "aov",
+    "purchase_frequency",
+    "repeat_rate",
+    "avg_lifespan_days",
+    "clv",
+    "historic_clv",
+    "churn_rate",
+    "nps",
+    "csat",
+    "conversion",
+)
+#: Metrics that are a share from 0 to 1, and those that are an amount of money.
+RATES = frozenset({"repeat_rate", "churn_rate", "conversion"})
+MONEY = frozenset({"revenue", "aov", "clv", "historic_clv"})
+COUNTS = frozenset({"customers", "orders"})
+
+
+def ratio(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None:
+    """Return numerator / denominator as a Decimal, or None when the denominator is 0."""
+    if not denominator:
+        return None
+    return Decimal(numerator) / Decimal(denominator)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The dates measured, both included."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        """Return the number of days in the window."""
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """Customers by first-purchase month, and the share buying in each month since.
+
+    `retention[k]` is the share buying k months after the first; None when month k is
+    after the end of the window, so it has not been observed.
+    """
+
+    month: str
+    customers: int
+    retention: list[Decimal | None]
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    """One step of the funnel; `conversion` is its count over the previous step's."""
+
+    step: str
+    count: int
+    conversion: Decimal | None
+
+
+@dataclass(frozen=True)
+class Month:
+    """Revenue and orders in one calendar month."""
+
+    month: str
+    revenue: Decimal
+    orders: int
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """A journey KPI's target against the measured value; `met` is None without data."""
+
+    journey: str
+    kpi: str
+    metric: str
+    target: str
+    actual: Value
+    met: bool | None
+
+
+@dataclass
+class KpiResult:
+    """Everything `kundresa kpi` measured, ready for any output format."""
+
+    metrics: dict[str, Value]
+    window: Window | None = None
+    by: str | None = None
+    breakdown: dict[str, dict[str, Value]] = field(default_factory=dict)
+    cohorts: list[Cohort] = field(default_factory=list)
+    funnel: list[FunnelStep] = field(default_factory=list)
+    months: list[Month] = field(default_factory=list)
+    targets: list[TargetCheck] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    language: str = "en"
+    currency: str | None = None
+
+    @property
+    def missed(self) -> list[TargetCheck]:
+        """Return the targets that were measured and not met."""
+        return [t for t in self.targets if t.met is False]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the result as JSON-ready data, every number a plain JSON number."""
+        return {
+            "metrics": {name: number(self.metrics.get(name)) for name in METRICS},
+            "window": (
+                {
+                    "start": self.window.start.isoformat(),
+                    "end": self.window.end.isoformat(),
+                    "days": self.window.days,
+                }
+                if self.window
+                else None
+            ),
+            "by": self.by,
+            "breakdown": {
+                segment: {name: number(values.get(name)) for name in METRICS if name in values}
+                for segment, values in self.breakdown.items()
+            },
+            "cohorts": [
+                {
+                    "cohort": c.month,
+                    "customers": c.customers,
+                    "retention": [number(v) for v in c.retention],
+                }
+                for c in self.cohorts
+            ],
+            "funnel": [
+                {"step": s.step, "count": s.count, "conversion": number(s.conversion)}
+                for s in self.funnel
+            ],
+            "months": [
+                {"month": m.month, "revenue": number(m.revenue), "orders": m.orders}
+                for m in self.months
+            ],
+            "targets": [
+                {
+                    "journey": t.journey,
+                    "kpi": t.kpi,
+                    "metric": t.metric,
+                    "target": t.target,
+                    "actual": number(t.actual),
+                    "met": t.met,
+                }
+                for t in self.targets
+            ],
+            "warnings": list(self.warnings),
+            "currency": self.currency,
+            "sources": dict(self.sources),
+        }
+
+
+def number(value: Value) -> int | float | None:
+    """Return a value as a plain JSON number (integers stay integers)."""
+    if value is None or isinstance(value, int):
+        return value
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
