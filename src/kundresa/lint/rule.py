@@ -46,10 +46,11 @@ class Rule:
 
     @property
     def reason(self) -> str:
-        """Return the rest of the docstring: why the rule exists."""
+        """Return the rest of the docstring, why the rule exists, as unwrapped paragraphs."""
         doc = (self.check.__doc__ or "").strip()
         _, _, rest = doc.partition("\n")
-        return textwrap.dedent(rest).strip()
+        paragraphs = textwrap.dedent(rest).strip().split("\n\n")
+        return "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
 
 
 def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Rule]:
