@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 
 from kundresa.lint import lint_project
 from kundresa.project import load_project
+
+from conftest import REPO
 
 INIT = REPO / "templates" / "init"
 TEMPLATES = sorted(

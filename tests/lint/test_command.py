@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SRC
 
 from kundresa.diagnostics import Diagnostic, Location, Severity
 from kundresa.lint import RULES
@@ -16,6 +15,7 @@ from kundresa.lint.reporters import Report, summary
 from kundresa.lint.reporters import text as text_reporter
 
 from .cases import BASE, write_case
+from conftest import SRC
 
 WARNING_ONLY = {
     "touchpoints/more.yaml": (

@@ -27,7 +27,7 @@ EXTRA = {
 
 def _codes(root: Path, monkeypatch: pytest.MonkeyPatch, **options: object) -> list[str]:
     monkeypatch.chdir(root)
-    return [f"{d.location}: {d.code}" for d in lint_project(load_project(), **options)]  # type: ignore[arg-type]
+    return [f"{d.location}: {d.code}" for d in lint_project(load_project(), **options)]
 
 
 @pytest.fixture
