@@ -50,3 +50,4 @@ def _root(
 # Command modules register on `app` when imported.
 from kundresa.cli import lint  # noqa: E402, F401, I001
 from kundresa.cli import project_commands  # noqa: E402, F401
+from kundresa.cli import kpi  # noqa: E402, F401

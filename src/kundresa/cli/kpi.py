@@ -1,0 +1,201 @@
+"""`kundresa kpi`: measure the KPIs from sales, survey and funnel exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kundresa.cli.app import ProjectOption, app
+from kundresa.errors import ConfigError, ProjectNotFoundError
+
+if TYPE_CHECKING:
+    from kundresa.kpi.result import KpiResult
+    from kundresa.project import Project
+
+
+class Format(StrEnum):
+    """Output formats of `kundresa kpi`."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MD = "md"
+
+
+class By(StrEnum):
+    """What `--by` breaks the metrics down by."""
+
+    EVENT = "event"
+    CHANNEL = "channel"
+    MONTH = "month"
+    QUARTER = "quarter"
+    COHORT = "cohort"
+
+
+@app.command()
+def kpi(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A sales export (.csv, .csv.gz or .parquet); default: sources.sales.",
+            dir_okay=False,
+        ),
+    ] = None,
+    *,
+    project: ProjectOption = None,
+    column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column",
+            "-c",
+            help="Map a column: canonical=Header, e.g. amount=Belopp. Repeatable.",
+        ),
+    ] = None,
+    survey: Annotated[
+        Path | None, typer.Option("--survey", help="A survey export (NPS, CSAT).", dir_okay=False)
+    ] = None,
+    funnel: Annotated[
+        Path | None,
+        typer.Option("--funnel", help="A funnel export (step, count).", dir_okay=False),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", help="First day of the window, YYYY-MM-DD.")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last day of the window, YYYY-MM-DD.")
+    ] = None,
+    by: Annotated[By | None, typer.Option("--by", help="Break every metric down.")] = None,
+    journey: Annotated[
+        str | None,
+        typer.Option("--journey", "-j", help="Check this journey's targets (default: all)."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when any target is missed.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop (exit 2) when any row cannot be read.")
+    ] = False,
+    output: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format on stdout.")
+    ] = Format.TABLE,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", help="Also write a self-contained HTML report here.", dir_okay=False
+        ),
+    ] = None,
+) -> None:
+    """Measure the KPIs from exports and check the journeys' targets."""
+    from kundresa.kpi import compute_kpis
+
+    loaded = _project(project, given_file=file is not None)
+    with _progress() as on_progress:
+        result = compute_kpis(
+            loaded,
+            sales=file,
+            survey=survey,
+            funnel=funnel,
+            columns=_columns(column or []),
+            start=_date(start, "--from"),
+            end=_date(end, "--to"),
+            by=by.value if by else None,
+            journey=journey,
+            strict=strict,
+            on_progress=on_progress,
+        )
+    for warning in result.warnings:
+        typer.echo(f"kundresa: warning: {warning}", err=True)
+    if output is Format.TABLE:
+        from kundresa.cli.kpi_table import print_tables
+
+        print_tables(result)
+    else:
+        from kundresa.kpi.formats import REPORTERS
+
+        sys.stdout.write(REPORTERS[output.value](result))
+    if html is not None:
+        _write_html(result, html, loaded)
+    _summary(result)
+    if check and result.missed:
+        raise typer.Exit(1)
+
+
+def _project(folder: Path | None, *, given_file: bool) -> Project | None:
+    from kundresa.project import load_project
+
+    if folder is not None or not given_file:
+        return load_project(project=folder)
+    try:
+        return load_project()
+    except ProjectNotFoundError:
+        return None  # a file on its own is measured without targets
+
+
+def _columns(items: list[str]) -> dict[str, str]:
+    mapping = {}
+    for item in items:
+        canonical, sep, header = item.partition("=")
+        if not sep or not canonical.strip() or not header.strip():
+            raise ConfigError(
+                f"--column '{item}' is not canonical=Header", hint="write it as amount=Belopp"
+            )
+        mapping[canonical.strip()] = header.strip()
+    return mapping
+
+
+def _date(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ConfigError(
+            f"{option} '{text}' is not a date", hint="write it as YYYY-MM-DD, e.g. 2025-03-01"
+        ) from None
+
+
+def _write_html(result: KpiResult, path: Path, project: Project | None) -> None:
+    from kundresa.files import write_atomic
+    from kundresa.kpi.html import render_html
+
+    title = f"KPIs: {project.config.name}" if project else "KPI report"
+    write_atomic(path, render_html(result, title).encode("utf-8"))
+    typer.echo(f"Wrote {path}.", err=True)
+
+
+def _summary(result: KpiResult) -> None:
+    parts = []
+    if result.window:
+        parts.append(f"{result.window.start} to {result.window.end}")
+    if result.targets:
+        met = sum(t.met is True for t in result.targets)
+        parts.append(f"{met} of {len(result.targets)} targets met")
+    if parts:
+        typer.echo("kundresa kpi: " + ", ".join(parts) + ".", err=True)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[float], None] | None]:
+    """Yield a progress callback drawing a bar on stderr, or None when it is not a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    with Progress(
+        TextColumn("Reading"),
+        BarColumn(),
+        TaskProgressColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("read", total=1.0)
+        yield lambda fraction: bar.update(task, completed=fraction)
