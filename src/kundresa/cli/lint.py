@@ -78,11 +78,18 @@ def lint(
 
 
 def _start(paths: list[Path] | None) -> Path | None:
-    """Return where to look for the project: beside the first path given, else here."""
-    if not paths:
-        return None
-    first = paths[0]
-    return first if first.is_dir() else first.parent
+    """Return the project folder of the first path that lies in one; None to start here.
+
+    pre-commit passes every changed YAML file, workflows outside the project among them.
+    """
+    from kundresa.models.config import CONFIG_FILE
+
+    for path in paths or ():
+        folder = (path if path.is_dir() else path.parent).resolve()
+        for candidate in (folder, *folder.parents):
+            if (candidate / CONFIG_FILE).is_file():
+                return candidate
+    return None
 
 
 def _use_colour() -> bool:
