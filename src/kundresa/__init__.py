@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "init_project", "lint_project", "load_project"]
+__all__ = ["__version__", "init_project", "lint_project", "load_project", "render_project"]
 
 if TYPE_CHECKING:
     from kundresa.lint import lint_project
     from kundresa.project import load_project
+    from kundresa.render import render_project
     from kundresa.scaffold import init_project
 
 
@@ -27,6 +28,10 @@ def __getattr__(name: str) -> Any:
         from kundresa.lint import lint_project
 
         return lint_project
+    if name == "render_project":
+        from kundresa.render import render_project
+
+        return render_project
     if name == "init_project":
         from kundresa.scaffold import init_project
 

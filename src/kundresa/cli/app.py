@@ -51,3 +51,4 @@ def _root(
 from kundresa.cli import lint  # noqa: E402, F401, I001
 from kundresa.cli import project_commands  # noqa: E402, F401
 from kundresa.cli import kpi  # noqa: E402, F401
+from kundresa.cli import render  # noqa: E402, F401

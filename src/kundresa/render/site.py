@@ -1,0 +1,229 @@
+"""Render a project: choose the pages, fill the templates, and write the files atomically.
+
+The site is `index`, `journeys/<id>` and `personas/<id>` (`.html` or `.md`). Rendering one
+journey writes only its page, at the same place, so it slots into a site made before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kundresa.errors import InputError
+from kundresa.files import write_atomic
+from kundresa.models import Journey
+from kundresa.project import Project
+from kundresa.render.environment import make_environment
+from kundresa.render.kpis import read_kpi_results
+from kundresa.render.labels import labels_for
+from kundresa.render.personas import Link, PersonaView, persona_view
+from kundresa.render.views import Context, journey_view
+from kundresa.suggest import did_you_mean
+
+#: The folder, below the project root, that `render` writes to unless told otherwise.
+SITE_FOLDER = "site"
+
+
+@dataclass(frozen=True)
+class JourneyEntry:
+    """A journey as listed on the index page."""
+
+    title: str
+    href: str
+    state_key: str
+    state: str
+    owner: str | None
+    phases: int
+    steps: int
+    personas: list[str]
+
+
+def render_project(  # noqa: PLR0917 - the public API takes them by position too
+    project: Project,
+    journey: str | Path | None = None,
+    fmt: str = "html",
+    out: Path | None = None,
+    lang: str | None = None,
+    kpi_results: Path | Mapping[str, float | Decimal] | None = None,
+    templates_dir: Path | None = None,
+) -> list[Path]:
+    """Render the project's journeys as maps and write them; return the files written.
+
+    With no `journey`, write the whole site into `out` (default: `site/` in the project):
+    an index page, one page per journey and one per persona. With a journey id or file,
+    write only that journey's page; if `out` then ends in `.html` or `.md`, it is the file.
+
+    Raises:
+        InputError: the project has errors, the journey is unknown, or an option is bad.
+    """
+    folder = out if out is not None else project.root / SITE_FOLDER
+    single_file = journey is not None and out is not None and out.suffix == f".{fmt}"
+    pages = render_pages(
+        project,
+        journey,
+        fmt=fmt,
+        lang=lang,
+        kpi_results=kpi_results,
+        templates_dir=templates_dir,
+        links=not single_file,
+    )
+    if single_file:
+        assert out is not None
+        written = {out: next(iter(pages.values()))}
+    else:
+        written = {folder / relative: data for relative, data in pages.items()}
+    for path, data in written.items():
+        write_atomic(path, data)
+    return list(written)
+
+
+def render_pages(
+    project: Project,
+    journey: str | Path | None = None,
+    *,
+    fmt: str = "html",
+    lang: str | None = None,
+    kpi_results: Path | Mapping[str, float | Decimal] | None = None,
+    templates_dir: Path | None = None,
+    links: bool = True,
+) -> dict[str, bytes]:
+    """Return the pages `render_project` writes, by path relative to the output folder."""
+    refuse_problems(project)
+    language = lang or project.config.language.value
+    labels = labels_for(language)
+    environment = make_environment(fmt, templates_dir)
+    chosen = [find_journey(project, journey)] if journey is not None else _all_journeys(project)
+    links = links and journey is None
+    persona_href = {p.model.id: f"../personas/{p.model.id}.{fmt}" for p in project.personas}
+    context = Context(
+        labels=labels,
+        language=language,
+        currency=project.config.currency,
+        personas={p.model.id: p.model for p in project.personas},
+        touchpoints={t.model.id: t.model for t in project.touchpoints},
+        results=_results(kpi_results),
+        persona_href=persona_href if links else {},
+    )
+    common: dict[str, Any] = {
+        "t": labels,
+        "lang": language,
+        "project_name": project.config.name,
+        "index_href": "../index." + fmt if links else None,
+    }
+    pages: dict[str, bytes] = {}
+    for one in chosen:
+        view = journey_view(one, context)
+        page = environment.get_template(f"journey.{fmt}").render(journey=view, **common)
+        pages[f"journeys/{one.id}.{fmt}"] = page.encode("utf-8")
+    if journey is None:
+        pages.update(_persona_pages(project, environment, fmt, common))
+        index = environment.get_template(f"index.{fmt}").render(
+            journeys=[_entry(one, context, fmt) for one in chosen],
+            personas=[
+                persona_view(p.model, labels, href=f"personas/{p.model.id}.{fmt}")
+                for p in project.personas
+            ],
+            **common,
+        )
+        pages[f"index.{fmt}"] = index.encode("utf-8")
+    return pages
+
+
+def refuse_problems(project: Project) -> None:
+    """Raise InputError at the first loading problem, so no map is drawn from a broken file."""
+    problems = project.problems
+    if not problems:
+        return
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    raise InputError(
+        f"cannot render: {first.message}{more}",
+        hint="run 'kundresa lint' to see every problem",
+        path=first.location.path,
+        line=first.location.line,
+        column=first.location.column,
+    )
+
+
+def find_journey(project: Project, wanted: str | Path) -> Journey:
+    """Return the journey with this id, or the one in this file."""
+    as_path = Path(wanted)
+    if as_path.suffix in {".yaml", ".yml"} or as_path.is_file():
+        for loaded in project.documents:
+            if isinstance(loaded.model, Journey) and loaded.file.resolve() == as_path.resolve():
+                return loaded.model
+        raise InputError(
+            f"{wanted} is not a journey file of this project",
+            hint="pass a file in the project's journeys folder, or a journey id",
+        )
+    found = project.journey(str(wanted))
+    if found is None:
+        ids = [j.model.id for j in project.journeys]
+        raise InputError(
+            f"no journey '{wanted}'" + did_you_mean(str(wanted), ids),
+            hint="journeys here: " + (", ".join(ids) or "none"),
+        )
+    return found.model
+
+
+def _all_journeys(project: Project) -> list[Journey]:
+    seen: set[str] = set()
+    for one in project.journeys:
+        if one.model.id in seen:
+            where = one.locate("id")
+            raise InputError(
+                f"two journeys have the id '{one.model.id}'",
+                hint="give each journey its own id; 'kundresa lint' shows both",
+                path=where.path,
+                line=where.line,
+                column=where.column,
+            )
+        seen.add(one.model.id)
+    return [one.model for one in project.journeys]
+
+
+def _results(
+    kpi_results: Path | Mapping[str, float | Decimal] | None,
+) -> dict[str, Decimal] | None:
+    if kpi_results is None:
+        return None
+    if isinstance(kpi_results, Path):
+        return read_kpi_results(kpi_results)
+    return {name: Decimal(str(value)) for name, value in kpi_results.items()}
+
+
+def _entry(journey: Journey, context: Context, fmt: str) -> JourneyEntry:
+    labels = context.labels
+    names = {pid: p.name for pid, p in context.personas.items()}
+    return JourneyEntry(
+        title=journey.title,
+        href=f"journeys/{journey.id}.{fmt}",
+        state_key=journey.state.value,
+        state=labels[f"state_{journey.state.value}"],
+        owner=journey.owner,
+        phases=len(journey.phases),
+        steps=len(journey.steps()),
+        personas=[names.get(pid, pid) for pid in journey.personas],
+    )
+
+
+def _persona_pages(
+    project: Project, environment: Any, fmt: str, common: Mapping[str, Any]
+) -> dict[str, bytes]:
+    labels = common["t"]
+    pages: dict[str, bytes] = {}
+    template = environment.get_template(f"persona.{fmt}")
+    for located in project.personas:
+        persona = located.model
+        journeys = [
+            Link(j.model.title, f"../journeys/{j.model.id}.{fmt}")
+            for j in project.journeys
+            if persona.id in j.model.personas
+        ]
+        view: PersonaView = persona_view(persona, labels, journeys=journeys)
+        page = template.render(persona=view, **common)
+        pages[f"personas/{persona.id}.{fmt}"] = page.encode("utf-8")
+    return pages
