@@ -165,16 +165,12 @@ def _measure(
     on_progress: Progress | None,
 ) -> KpiResult:
     result = KpiResult(metrics={})
-    wanted = {by} if by else set()
-    keep = {
-        "sales": frozenset(wanted & {"event", "channel"}),
-        "survey": frozenset({"date", *wanted}),
-    }
+    keep = frozenset({by}) if by else frozenset()
     tables: dict[str, LoadedTable] = {}
     for kind, spec in specs.items():
         large = on_progress is not None and _size(spec.path) >= LARGE_FILE
         runner = _with_progress(con, on_progress) if large and on_progress else None
-        table = load(con, kind, spec, workdir, keep=keep.get(kind), run=runner)
+        table = load(con, kind, spec, workdir, keep=keep, run=runner)
         tables[kind] = table
         result.sources[kind] = spec.display
         _report_problems(result, table, strict)

@@ -143,7 +143,8 @@ def _fields(kind: str, mapping: Mapping[str, str], keep: frozenset[str] | None) 
     for item in FIELDS[kind]:
         if item.name not in mapping:
             continue
-        if keep is not None and not item.required and item.name not in keep:
+        # Breakdown columns cost memory on a big file: kept only when `--by` needs them.
+        if keep is not None and item.name in _DIMENSIONS and item.name not in keep:
             continue
         fields.append(item)
     return fields
@@ -193,6 +194,7 @@ def _cells(
     return out
 
 
+_DIMENSIONS = frozenset({"event", "channel"})
 _NUMBERS = (FieldKind.AMOUNT, FieldKind.SCORE, FieldKind.COUNT)
 
 
