@@ -13,7 +13,9 @@ Run it from anywhere:
     python scripts/make_sample_data.py
 
 To add a template, add an entry to `TEMPLATES` (the items sold, the sales channels, the
-touchpoint ids rated in the survey and the funnel steps, per language).
+touchpoint ids rated in the survey and the funnel steps, per language). The example projects
+under `examples/` that are not a copy of init's files have an entry in `EXAMPLES`, written in
+one language only.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 INIT_DIR = Path(__file__).resolve().parent.parent / "templates" / "init"
+EXAMPLES_DIR = INIT_DIR.parent.parent / "examples"
 
 SALES, SURVEY, FUNNEL = "sales", "survey", "funnel"
 
@@ -400,10 +403,10 @@ TEMPLATES: dict[str, Template] = {
         },
         funnel_counts=(52400, 11830, 2960, 1645),
     ),
-    # A web shop: the items are product categories per season (the export's item column holds
-    # the category), so sales peak when a season's range arrives and again at its end-of-season
-    # sale. The survey goes out when a season ends. Danish labels are a design homeware shop,
-    # the other languages an outdoor clothing shop.
+    # A web shop: the items are product categories per season, so sales peak when a season's
+    # range arrives and again at its end-of-season sale. There are no events: survey answers
+    # (the review request after delivery) come on any day. Danish labels are a design homeware
+    # shop, the other languages an outdoor clothing shop.
     "ecommerce": Template(
         seed=20240301,
         first_day=date(2024, 3, 1),
@@ -417,7 +420,6 @@ TEMPLATES: dict[str, Template] = {
                 date(2024, 3, 1),
                 date(2024, 6, 15),
                 6,
-                date(2024, 6, 15),
             ),
             Item(
                 _names("Vandringskängor", "Møbler", "Fjellstøvler", "Hiking boots"),
@@ -425,7 +427,6 @@ TEMPLATES: dict[str, Template] = {
                 date(2024, 4, 1),
                 date(2024, 7, 15),
                 5,
-                date(2024, 7, 15),
             ),
             Item(
                 _names("Barnkläder", "Børneværelset", "Barneklær", "Kids' outerwear"),
@@ -433,7 +434,6 @@ TEMPLATES: dict[str, Template] = {
                 date(2024, 8, 1),
                 date(2024, 10, 31),
                 9,
-                date(2024, 10, 31),
             ),
             Item(
                 _names("Skaljackor", "Belysning", "Skalljakker", "Shell jackets"),
@@ -441,7 +441,6 @@ TEMPLATES: dict[str, Template] = {
                 date(2024, 8, 15),
                 date(2024, 11, 30),
                 8,
-                date(2024, 11, 30),
             ),
             Item(
                 _names("Underställ i ull", "Keramik", "Ullundertøy", "Merino base layers"),
@@ -449,7 +448,6 @@ TEMPLATES: dict[str, Template] = {
                 date(2024, 10, 15),
                 date(2025, 2, 28),
                 7,
-                date(2025, 2, 28),
             ),
             Item(
                 _names("Tillbehör", "Gaver og tilbehør", "Tilbehør", "Accessories"),
@@ -457,7 +455,6 @@ TEMPLATES: dict[str, Template] = {
                 date(2024, 11, 1),
                 date(2024, 12, 20),
                 8,
-                date(2024, 12, 20),
             ),
             Item(
                 _names("Regnkläder", "Tekstiler", "Regntøy", "Rainwear"),
@@ -465,7 +462,6 @@ TEMPLATES: dict[str, Template] = {
                 date(2025, 3, 1),
                 date(2025, 6, 15),
                 6,
-                date(2025, 6, 15),
             ),
             Item(
                 _names("Vandringskängor", "Møbler", "Fjellstøvler", "Hiking boots"),
@@ -473,15 +469,18 @@ TEMPLATES: dict[str, Template] = {
                 date(2025, 3, 15),
                 date(2025, 7, 15),
                 5,
-                date(2025, 7, 15),
             ),
             Item(
-                _names("Tält och sovsäckar", "Designklassikere", "Telt og soveposer", "Tents"),
+                _names(
+                    "Tält och sovsäckar",
+                    "Designklassikere",
+                    "Telt og soveposer",
+                    "Tents and sleeping bags",
+                ),
                 3995,
                 date(2025, 4, 1),
                 date(2025, 8, 31),
                 3,
-                date(2025, 8, 31),
                 loyal_only=True,
             ),
             Item(
@@ -490,7 +489,6 @@ TEMPLATES: dict[str, Template] = {
                 date(2025, 8, 1),
                 date(2025, 10, 31),
                 9,
-                date(2025, 10, 31),
             ),
             Item(
                 _names("Skaljackor", "Belysning", "Skalljakker", "Shell jackets"),
@@ -498,7 +496,6 @@ TEMPLATES: dict[str, Template] = {
                 date(2025, 8, 15),
                 date(2025, 10, 31),
                 8,
-                date(2025, 10, 31),
             ),
         ),
         channels={
@@ -563,6 +560,12 @@ TEMPLATES: dict[str, Template] = {
             "en": ("Sessions", "Viewed product", "Added to cart", "Reached checkout", "Ordered"),
         },
         funnel_counts=(186400, 72300, 12900, 6850, 4310),
+        item_header={
+            "sv": "Produktkategori",
+            "da": "Produktkategori",
+            "nb": "Produktkategori",
+            "en": "Product category",
+        },
     ),
     # A B2B SaaS (expense and supplier-invoice approval) sold to companies: the items are plans
     # on yearly agreements and add-on modules that only existing customers buy (expansion).
@@ -728,6 +731,150 @@ TEMPLATES: dict[str, Template] = {
             "en": ("Leads", "Qualified leads", "Demo", "Proposal", "Signed"),
         },
         funnel_counts=(2380, 690, 310, 142, 58),
+        item_header={"sv": "Produkt", "da": "Produkt", "nb": "Produkt", "en": "Product"},
+    ),
+}
+
+
+def _dkk(price: int) -> int:
+    """Return the SEK price that the Danish dialect converts back to `price` kroner."""
+    return int((Decimal(price) / DIALECTS["da"].price_rate).quantize(Decimal(1)))
+
+
+#: Example projects beyond init's: folder under examples/ -> (language, simulated data).
+EXAMPLES: dict[str, tuple[str, Template]] = {
+    # A Danish repertory theatre over two seasons (2024/25, 2025/26) and the renewal of the
+    # third: single tickets per production, season subscriptions bought by returning guests,
+    # a programme or interval order on the same order, and companies buying through "Erhverv".
+    "teater-aarhus": (
+        "da",
+        Template(
+            seed=20240815,
+            first_day=date(2024, 5, 1),
+            last_day=date(2026, 6, 30),
+            customers=1400,
+            repeat_weights=(56, 18, 11, 7, 5, 3),
+            items=(
+                Item(
+                    {"da": "Abonnement 2024/25"},
+                    _dkk(1240),
+                    date(2024, 5, 1),
+                    date(2024, 8, 31),
+                    4,
+                    loyal_only=True,
+                ),
+                Item(
+                    {"da": "Jeppe på Bjerget"},
+                    _dkk(295),
+                    date(2024, 6, 1),
+                    date(2024, 10, 19),
+                    8,
+                    date(2024, 10, 19),
+                ),
+                Item(
+                    {"da": "Et juleeventyr 2024"},
+                    _dkk(345),
+                    date(2024, 6, 1),
+                    date(2024, 12, 22),
+                    12,
+                    date(2024, 12, 22),
+                ),
+                Item(
+                    {"da": "Et dukkehjem"},
+                    _dkk(325),
+                    date(2024, 9, 1),
+                    date(2025, 3, 8),
+                    7,
+                    date(2025, 3, 8),
+                ),
+                Item(
+                    {"da": "Åens hemmeligheder"},
+                    _dkk(275),
+                    date(2024, 11, 1),
+                    date(2025, 5, 3),
+                    5,
+                    date(2025, 5, 3),
+                ),
+                Item(
+                    {"da": "Abonnement 2025/26"},
+                    _dkk(1295),
+                    date(2025, 4, 15),
+                    date(2025, 8, 31),
+                    4,
+                    loyal_only=True,
+                ),
+                Item(
+                    {"da": "Hamlet"},
+                    _dkk(325),
+                    date(2025, 6, 1),
+                    date(2025, 10, 18),
+                    9,
+                    date(2025, 10, 18),
+                ),
+                Item(
+                    {"da": "Et juleeventyr 2025"},
+                    _dkk(365),
+                    date(2025, 6, 1),
+                    date(2025, 12, 21),
+                    12,
+                    date(2025, 12, 21),
+                ),
+                Item(
+                    {"da": "En skærsommernatsdrøm"},
+                    _dkk(325),
+                    date(2025, 9, 1),
+                    date(2026, 3, 7),
+                    8,
+                    date(2026, 3, 7),
+                ),
+                Item(
+                    {"da": "Morgendagens mennesker"},
+                    _dkk(285),
+                    date(2025, 11, 1),
+                    date(2026, 5, 9),
+                    5,
+                    date(2026, 5, 9),
+                ),
+                Item(
+                    {"da": "Abonnement 2026/27"},
+                    _dkk(1345),
+                    date(2026, 4, 15),
+                    date(2026, 8, 31),
+                    4,
+                    loyal_only=True,
+                ),
+            ),
+            channels={"da": ("Web", "Billetkontoret", "Telefon", "Erhverv")},
+            channel_weights=(58, 18, 14, 10),
+            free_channel=1,  # press and complimentary tickets, handed out at the box office
+            free_share=0.02,
+            addon_prices=(_dkk(50), _dkk(95), _dkk(245)),  # programme, interval drinks, dinner
+            addon_share=0.16,
+            discount_share=0.14,  # student and senior discount
+            refund_share=0.01,
+            quantity_weights=(24, 56, 7, 9, 4),
+            survey_answers=480,
+            touchpoints=(
+                TouchpointProfile({"da": "billetkob"}, 4, 0.55, 0.14),
+                TouchpointProfile({"da": "mit-teater"}, 2, 0.36, 0.30),
+                TouchpointProfile({"da": "telefonsalg"}, 2, 0.62, 0.08),
+                TouchpointProfile({"da": "billetscanning"}, 2, 0.58, 0.10),
+                TouchpointProfile({"da": "garderobe-og-foyer"}, 3, 0.34, 0.33),
+                TouchpointProfile({"da": "teatercafe"}, 3, 0.44, 0.22),
+                TouchpointProfile({"da": "forestillingen"}, 6, 0.71, 0.06),
+            ),
+            funnel_steps={
+                "da": (
+                    "Så annonce",
+                    "Besøgte forestillingssiden",
+                    "Valgte pladser",
+                    "Startede betaling",
+                    "Købte billet",
+                )
+            },
+            funnel_counts=(38600, 9420, 3180, 2240, 1590),
+            item_header={"da": "Forestilling"},
+        ),
     ),
 }
 
@@ -952,7 +1099,7 @@ def write_project(
 
 
 def main() -> None:
-    """Write the sample data of every template project in every language."""
+    """Write the sample data of every template project in every language, and of the examples."""
     for name, template in TEMPLATES.items():
         rng = random.Random(template.seed)
         sales = simulate_sales(template, rng)
@@ -962,6 +1109,12 @@ def main() -> None:
                 INIT_DIR / name / language, language, template, sales, answers
             ):
                 print(path.relative_to(INIT_DIR.parent.parent))
+    for folder, (language, template) in EXAMPLES.items():
+        rng = random.Random(template.seed)
+        sales = simulate_sales(template, rng)
+        answers = simulate_survey(template, rng)
+        for path in write_project(EXAMPLES_DIR / folder, language, template, sales, answers):
+            print(path.relative_to(EXAMPLES_DIR.parent))
 
 
 if __name__ == "__main__":
