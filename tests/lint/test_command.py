@@ -124,3 +124,16 @@ def test_the_lint_core_imports_neither_typer_nor_rich() -> None:
     assert "kundresa.lint.linter" in loaded
     assert not {m for m in loaded if m.split(".")[0] in {"typer", "rich", "click"}}
     assert not {m for m in loaded if m.split(".")[0] in {"jinja2", "duckdb"}}
+
+
+def test_version_imports_neither_typer_nor_pydantic() -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kundresa", "--version"],
+        env={"PYTHONPATH": str(SRC)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.startswith("kundresa ")
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert not {m for m in imported if m.split(".")[0] in {"typer", "pydantic", "ruamel"}}

@@ -6,7 +6,7 @@ import re
 
 from typer.main import get_command
 
-from kundresa.cli import app
+from kundresa.cli.app import app
 from kundresa.lint import RULES
 
 from conftest import REPO

@@ -1,5 +1,7 @@
 """The command line: a thin Typer layer over the core. Only this package imports typer.
 
+The Typer app lives in `kundresa.cli.app`, imported by `main` only when a command runs.
+
 Each command parses its options, calls one core function, hands the result to a
 reporter and sets the exit code. Domain errors become a one-line message and exit code
 here, in `main`, and nowhere else.
@@ -9,12 +11,20 @@ from __future__ import annotations
 
 import sys
 
-from kundresa.cli.app import app
 from kundresa.errors import KundresaError
 
 
 def main() -> None:
     """Run the `kundresa` command; usage errors exit 2, domain errors their own code."""
+    if sys.argv[1:] == ["--version"]:
+        # Answered before typer is imported, so that scripts and hooks asking for the
+        # version do not pay for the command line's start-up.
+        from kundresa import __version__
+
+        sys.stdout.write(f"kundresa {__version__}\n")
+        return
+    from kundresa.cli.app import app
+
     try:
         app(prog_name="kundresa")
     except KundresaError as error:
@@ -26,4 +36,4 @@ def main() -> None:
         sys.exit(130)
 
 
-__all__ = ["app", "main"]
+__all__ = ["main"]
