@@ -43,6 +43,7 @@ class PersonaView:
     facts: list[Fact]
     lists: list[FactList]
     series: str | None = None
+    shape: str | None = None
     href: str | None = None
     journeys: list[Link] = field(default_factory=list)
 
@@ -64,6 +65,7 @@ def persona_view(
     labels: Mapping[str, str],
     *,
     series: str | None = None,
+    shape: str | None = None,
     href: str | None = None,
     journeys: list[Link] | None = None,
 ) -> PersonaView:
@@ -93,6 +95,7 @@ def persona_view(
         facts=facts,
         lists=lists,
         series=series,
+        shape=shape,
         href=href,
         journeys=journeys or [],
     )

@@ -430,7 +430,8 @@ def _personas(
             views.append(missing_persona(persona_id, key))
         else:
             href = context.persona_href.get(persona_id)
-            views.append(persona_view(persona, context.labels, series=key, href=href))
+            shape = line.shape if line else None
+            views.append(persona_view(persona, context.labels, series=key, shape=shape, href=href))
     return views
 
 
