@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -17,10 +17,11 @@ class Context:
     """The project being linted, with the ids of each kind indexed once for every rule."""
 
     project: Project
-    settings: LintSettings = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.settings = self.project.config.lint
+    @property
+    def settings(self) -> LintSettings:
+        """Return the `lint:` settings of kundresa.yaml."""
+        return self.project.config.lint
 
     @cached_property
     def touchpoints(self) -> dict[str, Located[Touchpoint]]:

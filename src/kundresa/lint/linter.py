@@ -59,7 +59,7 @@ def rule_severities(
     selected = split_words(select)
     chosen = [r for word in selected for r in expand(word, "--select")] if selected else RULES
     ignored = {r for word in split_words(ignore) for r in expand(word, "--ignore")}
-    named = {get_rule(word) for word in selected}
+    named = {get_rule(word) for word in selected} - {None}
     result: dict[Rule, Severity] = {}
     for rule in sorted(set(chosen) - ignored, key=lambda r: r.code):
         severity = configured.get(rule.code, rule.severity)
@@ -74,13 +74,13 @@ def _configured(project: Project) -> dict[str, Severity]:
     rules = project.config.lint.rules
     for code in rules:
         if code not in RULES_BY_CODE:
-            document = project.config_document
+            where = project.config_document.locate("lint", "rules", code, key=True)
             raise ConfigError(
                 f"lint.rules: no rule '{code}'" + did_you_mean(code, RULES_BY_CODE),
                 hint="run 'kundresa lint --list-rules' to see every code",
-                path=document.path,
-                line=document.locate("lint", "rules", code, key=True).line,
-                column=document.locate("lint", "rules", code, key=True).column,
+                path=where.path,
+                line=where.line,
+                column=where.column,
             )
     return dict(rules)
 

@@ -70,4 +70,6 @@ def expand(word: str, option: str = "--select") -> list[Rule]:
 
 def split_words(values: Iterable[str] | None) -> list[str]:
     """Return the words of options that may be repeated and comma-separated."""
+    if isinstance(values, str):
+        values = [values]
     return [w.strip() for value in values or () for w in value.split(",") if w.strip()]
