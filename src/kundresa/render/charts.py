@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 #: Width of one step column, in SVG units and CSS pixels (the stylesheet's 10.5rem).
 STEP_WIDTH = 168
@@ -19,6 +20,7 @@ _SCORES = (5, 4, 3, 2, 1)
 _SHAPES = ("circle", "square", "diamond", "triangle")
 
 
+@cache
 def fmt(value: float) -> str:
     """Return a coordinate with at most one decimal, the same on every machine."""
     text = f"{value:.1f}"

@@ -7,6 +7,7 @@ objects they are given, not call into Python.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -46,11 +47,12 @@ class PackageLoader(BaseLoader):
         return entry.read_text(encoding="utf-8"), None, lambda: True
 
 
+@lru_cache(maxsize=8)
 def make_environment(fmt: str, templates_dir: Path | None = None) -> Environment:
     """Return the environment that renders `fmt` (html or md) from the built-in templates.
 
     Templates in `templates_dir` override built-in ones of the same name, and turn on the
-    sandbox.
+    sandbox. Environments are kept, so that rendering again does not compile again.
 
     Raises:
         InputError: the format is unknown or `templates_dir` is not a folder.
@@ -74,7 +76,8 @@ def make_environment(fmt: str, templates_dir: Path | None = None) -> Environment
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        # Built-in templates never change while running; a user's are checked for edits.
+        auto_reload=templates_dir is not None,
     )
     environment.filters["md"] = markdown_text
     environment.filters["md_url"] = markdown_url
