@@ -137,3 +137,17 @@ def test_version_imports_neither_typer_nor_pydantic() -> None:
     assert result.stdout.startswith("kundresa ")
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
     assert not {m for m in imported if m.split(".")[0] in {"typer", "pydantic", "ruamel"}}
+
+
+def test_lint_command_imports_nothing_heavy() -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kundresa", "lint", "-p", str(BASE)],
+        env={"PYTHONPATH": str(SRC), "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    heavy = {"jinja2", "duckdb", "rich", "pandas", "pyarrow"}
+    assert not {m for m in imported if m.split(".")[0] in heavy}
