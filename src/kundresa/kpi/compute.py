@@ -8,13 +8,21 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kundresa.errors import ConfigError, InputError
 from kundresa.kpi import columns as cols
 from kundresa.kpi.reader import LoadedTable, SourceSpec, load
 from kundresa.kpi.result import KpiResult
-from kundresa.kpi.sales import SEGMENTS, Scope, cohorts, find_window, months, segment_metrics
+from kundresa.kpi.sales import (
+    SEGMENTS,
+    Scope,
+    cohorts,
+    find_window,
+    months,
+    order_shape,
+    segment_metrics,
+)
 from kundresa.kpi.survey import can_segment, funnel_steps, survey_metrics
 from kundresa.kpi.targets import check_targets
 from kundresa.models.config import Source
@@ -26,7 +34,7 @@ if TYPE_CHECKING:
 #: Files at least this large get a progress report while they are read.
 LARGE_FILE = 32 << 20
 #: DuckDB's memory cap; beyond it the table spills to a temporary folder.
-MEMORY_LIMIT = "1200MB"
+MEMORY_LIMIT = "1500MB"
 
 Progress = Callable[[float], None]
 FileArg = Path | SourceSpec | None
@@ -87,6 +95,8 @@ def compute_kpis(
         con = duckdb.connect(
             ":memory:", config={"memory_limit": MEMORY_LIMIT, "temp_directory": tmp}
         )
+        # DuckDB's own bar would write to stdout, which is for machine output.
+        con.execute("SET enable_progress_bar = false")
         try:
             result = _measure(
                 con,
@@ -170,7 +180,8 @@ def _measure(
     for kind, spec in specs.items():
         large = on_progress is not None and _size(spec.path) >= LARGE_FILE
         runner = _with_progress(con, on_progress) if large and on_progress else None
-        table = load(con, kind, spec, workdir, keep=keep, run=runner)
+        shape = order_shape(by, start, end) if kind == "sales" else None
+        table = load(con, kind, spec, workdir, keep=keep, run=runner, shape=shape)
         tables[kind] = table
         result.sources[kind] = spec.display
         _report_problems(result, table, strict)
@@ -208,14 +219,14 @@ def _measure_sales(
             hint=f"map it with --column {by}=HEADER",
             path=sales.display,
         )
-    scope = Scope(window, sales.has("order_id"))
+    scope = Scope(window, sales.has("order_id"), by if by != "cohort" else None)
     result.window = window
     result.by = by
     result.metrics.update(segment_metrics(con, scope).get("all", {}))
     if by:
         result.breakdown.update(segment_metrics(con, scope, by))
     result.cohorts = cohorts(con, scope)
-    result.months = months(con, scope)
+    result.months = months(con)
 
 
 def _report_problems(result: KpiResult, table: LoadedTable, strict: bool) -> None:
@@ -247,12 +258,10 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _with_progress(
-    con: duckdb.DuckDBPyConnection, on_progress: Progress
-) -> Callable[[str, list[Any]], None]:
-    def run(sql: str, params: list[Any]) -> None:
+def _with_progress(con: duckdb.DuckDBPyConnection, on_progress: Progress) -> Callable[[str], None]:
+    def run(sql: str) -> None:
         with _polling(con, on_progress):
-            con.execute(sql, params)
+            con.execute(sql)
         on_progress(1.0)
 
     return run

@@ -198,7 +198,7 @@ def detect_date_formats(values: Sequence[str], display: str, column: str) -> tup
     if not values:
         return DATE_FAMILIES["2025-03-01"]
     scores = {
-        family: sum(_parses(v, formats) for v in values[:200])
+        family: sum(parses(v, formats) for v in values[:200])
         for family, formats in DATE_FAMILIES.items()
     }
     family = max(scores, key=lambda f: scores[f])
@@ -213,7 +213,8 @@ def detect_date_formats(values: Sequence[str], display: str, column: str) -> tup
     return DATE_FAMILIES[family]
 
 
-def _parses(value: str, formats: Sequence[str]) -> bool:
+def parses(value: str, formats: Sequence[str]) -> bool:
+    """Return True when `value` is a date (or time) in one of `formats`."""
     for fmt in formats:
         try:
             dt.datetime.strptime(value, fmt)

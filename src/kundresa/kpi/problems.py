@@ -46,7 +46,6 @@ class RowProblems:
     rejected: list[Diagnostic] = field(default_factory=list)
     rejected_count: int = 0
     unreadable_count: int = 0
-    first: list[tuple[int, str]] = field(default_factory=list)
     placed: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -54,16 +53,11 @@ class RowProblems:
         """Return the number of rows that could not be read."""
         return self.rejected_count + self.unreadable_count
 
-    @property
-    def first_rowids(self) -> list[int]:
-        """Return the table positions of the first rows with an unreadable value."""
-        return [rowid for rowid, _ in self.first]
-
-    def place(self, lines: dict[int, int]) -> None:
-        """Turn the first unreadable rows into diagnostics at their line numbers."""
+    def place(self, found: Sequence[tuple[int, str]], *, row_numbers: bool = False) -> None:
+        """Record the first rows with an unreadable value: (line or row number, reason)."""
         self.placed = [
-            _diagnostic(self.display, lines.get(rowid, rowid + 2), reason)
-            for rowid, reason in self.first
+            _diagnostic(self.display, number, ("row: " if row_numbers else "") + reason)
+            for number, reason in found
         ]
 
     def examples(self) -> list[Diagnostic]:
@@ -116,32 +110,32 @@ def _reason(error_type: str, message: str) -> str:
 
 
 def locate_rows(
-    path: Path, delimiter: str, rowids: Sequence[int], rejected: frozenset[int]
-) -> dict[int, int]:
-    """Return the line number of each table row position in `rowids`.
+    path: Path,
+    delimiter: str,
+    rows: Sequence[tuple[object, ...]],
+    rejected: frozenset[int],
+) -> list[int]:
+    """Return the line number of each row in `rows` (raw cells, in file order).
 
-    Reads the (UTF-8) file as far as the last of them, counting records as DuckDB does:
-    blank lines and rejected records are not rows of the table, and a quoted field may span
-    several lines.
+    Reads the (UTF-8) file only as far as the last of them. Records are counted as DuckDB
+    counts them: blank lines and rejected records are skipped, and a quoted field may span
+    several lines, so a record's line is the line it starts on.
     """
-    wanted = set(rowids)
-    last = max(wanted)
-    found: dict[int, int] = {}
-    opener = _open_text(path)
-    with opener as handle:
+    wanted = [tuple("" if c is None else str(c).strip() for c in row) for row in rows]
+    lines: list[int] = []
+    with _open_text(path) as handle:
         reader = csv.reader(handle, delimiter=delimiter)
         next(reader, None)
-        start, rowid = reader.line_num + 1, 0
+        start = reader.line_num + 1
         for row in reader:
             line, start = start, reader.line_num + 1
             if not row or line in rejected:
                 continue
-            if rowid in wanted:
-                found[rowid] = line
-            if rowid >= last:
-                break
-            rowid += 1
-    return found
+            if tuple(cell.strip() for cell in row) == wanted[len(lines)]:
+                lines.append(line)
+                if len(lines) == len(wanted):
+                    break
+    return lines + [0] * (len(wanted) - len(lines))
 
 
 def _open_text(path: Path) -> TextIO:

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kundresa.errors import InputError
 from kundresa.kpi import columns as cols
 from kundresa.kpi import dialect
-from kundresa.kpi.problems import RowProblems, locate_rows, reject_diagnostics
-from kundresa.kpi.values import Cell, Field, FieldKind, literal, quote, select_sql
+from kundresa.kpi.problems import SHOWN, RowProblems, locate_rows, reject_diagnostics
+from kundresa.kpi.values import DECIMAL, Cell, Field, FieldKind, literal, quote, select_sql
 
 if TYPE_CHECKING:
     import duckdb
@@ -70,12 +71,16 @@ class LoadedTable:
     kind: str
     display: str
     columns: dict[str, str]
-    rows: int
     problems: RowProblems
 
     def has(self, canonical: str) -> bool:
         """Return True when the export has this canonical column."""
         return canonical in self.columns
+
+
+#: Builds the table from the SELECT of parsed rows, given the columns found; the table
+#: has either a `problem` column (one row per row read) or a `bad_rows` count.
+Shape = Callable[[str, Mapping[str, str]], str]
 
 
 def load(
@@ -85,46 +90,162 @@ def load(
     workdir: Path,
     *,
     keep: frozenset[str] | None = None,
-    run: Callable[[str, list[Any]], None] | None = None,
+    run: Callable[[str], None] | None = None,
+    shape: Shape | None = None,
 ) -> LoadedTable:
-    """Read one export into the table `kind`; `keep` limits the optional columns kept.
+    """Read one export into the table `kind` in one pass over the file.
+
+    `keep` names the breakdown columns (event, channel) worth keeping; `shape` turns the
+    parsed rows into the table (say, aggregated per order), by default one row per row.
 
     Raises:
         InputError: the file cannot be read, or lacks a column it needs.
     """
-
-    def execute(sql: str, params: list[Any]) -> None:
-        if run is not None:
-            run(sql, params)
-        else:
-            con.execute(sql, params)
-
-    if spec.path.suffix.lower() == ".parquet":
-        return _load_parquet(con, kind, spec, keep, execute)
-    sample = dialect.sample_csv(spec.path, spec.display, spec.encoding, spec.delimiter)
-    mapping = cols.resolve(kind, sample.headers, spec.columns, spec.display)
-    fields = _fields(kind, mapping, keep)
+    execute = run or (lambda sql: _execute(con, sql))
+    parquet = spec.path.suffix.lower() == ".parquet"
     read = spec.path
-    if sample.encoding == dialect.CP1252:
-        read = transcode(spec.path, sample.gzipped, workdir / f"{kind}.csv")
-    source = _csv_source(read, sample, gzipped=sample.gzipped and read == spec.path, kind=kind)
-    refs = {h: f"c{i}" for i, h in reversed(list(enumerate(sample.headers)))}
-    cells = _cells(fields, mapping, refs, sample.values, spec=spec, delimiter=sample.delimiter)
-    execute(f"CREATE OR REPLACE TEMP TABLE {kind} AS {select_sql(fields, cells, source)}", [])
-    rejects = reject_diagnostics(con, kind, spec.display)
-    if rejects.encoding_errors and sample.encoding != dialect.CP1252 and not spec.encoding:
+    if parquet:
+        headers, types, values = _parquet_sample(con, spec)
+        delimiter, width = ",", 0
+        source = f"read_parquet({literal(str(spec.path))}, file_row_number=true)"
+        refs = {h: quote(h) for h in headers}
+    else:
+        sample = dialect.sample_csv(spec.path, spec.display, spec.encoding, spec.delimiter)
+        headers, types, values = sample.headers, None, sample.values
+        delimiter, width = sample.delimiter, len(headers)
+        if sample.encoding == dialect.CP1252:
+            read = transcode(spec.path, sample.gzipped, workdir / f"{kind}.csv")
+        source = _csv_source(read, sample, gzipped=sample.gzipped and read == spec.path, kind=kind)
+        refs = {h: f"c{i}" for i, h in reversed(list(enumerate(headers)))}
+    mapping = cols.resolve(kind, headers, spec.columns, spec.display)
+    fields = _fields(kind, mapping, keep)
+    cells = _cells(fields, mapping, refs, values, spec=spec, delimiter=delimiter, types=types)
+    select = select_sql(fields, cells, source)
+    fast = None if parquet else _fast_plan(sample, fields, mapping, cells)
+    gzipped = not parquet and sample.gzipped and read == spec.path
+    if fast is not None and _try_fast(
+        execute, kind, fast, fields=fields, mapping=mapping, shape=shape, path=read, gzipped=gzipped
+    ):
+        rejects = None
+    else:
+        body = shape(select, mapping) if shape else select
+        execute(f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}")
+        rejects = None if parquet else reject_diagnostics(con, kind, spec.display)
+    if rejects and rejects.encoding_errors and read == spec.path and not spec.encoding:
         # The sample was valid UTF-8 but a later part is not: read it all as Windows-1252.
-        again = SourceSpec(
-            spec.path, spec.display, spec.columns, sample.delimiter, spec.decimal, "cp1252",
-            spec.date_format,
-        )  # fmt: skip
-        return load(con, kind, again, workdir, keep=keep, run=run)
-    problems = _value_problems(con, kind, spec.display, rejects)
-    if problems.first_rowids:
-        lines = locate_rows(read, sample.delimiter, problems.first_rowids, rejects.lines)
-        problems.place(lines)
-    rows = con.execute(f"SELECT count(*) FROM {kind}").fetchone()
-    return LoadedTable(kind, kind, spec.display, mapping, rows[0] if rows else 0, problems)
+        again = replace(spec, delimiter=delimiter, encoding="cp1252")
+        return load(con, kind, again, workdir, keep=keep, run=run, shape=shape)
+    counted = con.execute(
+        f"SELECT coalesce(sum(bad_rows), 0) FROM {kind}"
+        if shape
+        else f"SELECT count(*) FILTER (WHERE problem IS NOT NULL) FROM {kind}"
+    ).fetchone()
+    problems = RowProblems(
+        display=spec.display,
+        rejected=rejects.diagnostics if rejects else [],
+        rejected_count=rejects.count if rejects else 0,
+        unreadable_count=int(counted[0]) if counted else 0,
+    )
+    if problems.unreadable_count:
+        passthrough = ["file_row_number"] if parquet else [f"c{i}" for i in range(width)]
+        examples = con.execute(
+            f"SELECT * FROM ({select_sql(fields, cells, source, passthrough)}) "
+            f"WHERE problem IS NOT NULL LIMIT {SHOWN}"
+        ).fetchall()
+        if parquet:
+            problems.place([(int(r[-2]) + 1, str(r[-1])) for r in examples], row_numbers=True)
+        else:
+            cells_seen = [tuple(r[len(r) - width - 1 : -1]) for r in examples]
+            lines = locate_rows(
+                read, delimiter, cells_seen, rejects.lines if rejects else frozenset()
+            )
+            problems.place([(line, str(r[-1])) for line, r in zip(lines, examples, strict=True)])
+    return LoadedTable(kind, kind, spec.display, mapping, problems)
+
+
+def _execute(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    con.execute(sql)
+
+
+@dataclass(frozen=True)
+class _Fast:
+    """A plan to let DuckDB's CSV reader type the columns itself, which is much faster."""
+
+    sample: dialect.Sample
+    cells: dict[str, Cell]
+    types: dict[str, str]
+    dateformat: str | None
+    decimal: str
+
+
+_PLAIN = {
+    ".": re.compile(r"-?\d+(\.\d+)?"),
+    ",": re.compile(r"-?\d+(,\d+)?"),
+}
+
+
+def _fast_plan(
+    sample: dialect.Sample, fields: list[Field], mapping: Mapping[str, str], cells: dict[str, Cell]
+) -> _Fast | None:
+    """Return a plan for DuckDB's typed reader when the sample's values are all plain.
+
+    Plain: dates in one format without a time, numbers with no thousands separator, no
+    Unicode minus and no currency. Any other sample is read as text and parsed in SQL.
+    """
+    types: dict[str, str] = {}
+    dateformat, decimal = None, None
+    fast_cells = dict(cells)
+    for item in fields:
+        cell, values = cells[item.name], sample.values(mapping[item.name])
+        if item.kind is FieldKind.DATE:
+            fmt = cell.formats[0]
+            if not all(dialect.parses(v, (fmt,)) for v in values):
+                return None
+            types[cell.ref], dateformat = "DATE", fmt
+            fast_cells[item.name] = replace(cell, native="DATE")
+        elif item.kind in _NUMBERS:
+            if decimal not in (None, cell.decimal) or cell.letters:
+                return None
+            if not all(_PLAIN[cell.decimal].fullmatch(v) for v in values):
+                return None
+            types[cell.ref], decimal = DECIMAL, cell.decimal
+            fast_cells[item.name] = replace(cell, native="NUMBER")
+    return _Fast(sample, fast_cells, types, dateformat, decimal or ".")
+
+
+def _try_fast(
+    execute: Callable[[str], None],
+    kind: str,
+    fast: _Fast,
+    *,
+    fields: list[Field],
+    mapping: Mapping[str, str],
+    shape: Shape | None,
+    path: Path,
+    gzipped: bool,
+) -> bool:
+    """Load with DuckDB's typed reader; False when any row needs the careful text path."""
+    import duckdb
+
+    sample = fast.sample
+    names = ", ".join(
+        f"'c{i}': '{fast.types.get(f'c{i}', 'VARCHAR')}'" for i in range(len(sample.headers))
+    )
+    options = f", dateformat={literal(fast.dateformat)}" if fast.dateformat else ""
+    source = (
+        f"read_csv({literal(str(path))}, delim={literal(sample.delimiter)}, quote='\"', "
+        f"escape='\"', header=true, auto_detect=false, columns={{{names}}}, "
+        f"decimal_separator={literal(fast.decimal)}{options}, "
+        f"compression='{'gzip' if gzipped else 'none'}')"
+    )
+    select = select_sql(fields, fast.cells, source)
+    body = shape(select, mapping) if shape else select
+    try:
+        execute(f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}")
+    except duckdb.Error:
+        # A row that is not plain, or not valid CSV: read it all again the careful way.
+        return False
+    return True
 
 
 def transcode(path: Path, gzipped: bool, dest: Path) -> Path:
@@ -198,13 +319,10 @@ _DIMENSIONS = frozenset({"event", "channel"})
 _NUMBERS = (FieldKind.AMOUNT, FieldKind.SCORE, FieldKind.COUNT)
 
 
-def _load_parquet(
-    con: duckdb.DuckDBPyConnection,
-    kind: str,
-    spec: SourceSpec,
-    keep: frozenset[str] | None,
-    execute: Callable[[str, list[Any]], None],
-) -> LoadedTable:
+def _parquet_sample(
+    con: duckdb.DuckDBPyConnection, spec: SourceSpec
+) -> tuple[list[str], dict[str, str], Callable[[str], list[str]]]:
+    """Return a Parquet file's column names, their kinds, and sample values of text columns."""
     if not spec.path.is_file():
         raise InputError(f"no such file: {spec.display}", path=spec.display)
     source = f"read_parquet({literal(str(spec.path))})"
@@ -213,42 +331,15 @@ def _load_parquet(
     except Exception as error:  # duckdb raises its own types; report any as unreadable
         raise InputError(f"cannot read the Parquet file: {error}", path=spec.display) from error
     types = {str(row[0]): _base_type(str(row[1])) for row in described}
-    headers = list(types)
-    mapping = cols.resolve(kind, headers, spec.columns, spec.display)
-    fields = _fields(kind, mapping, keep)
-    text = [h for h in headers if types[h] == "VARCHAR"]
+    text = [h for h in types if types[h] == "VARCHAR"]
     picked = ", ".join(quote(h) for h in text) or "1"
     head = con.execute(f"SELECT {picked} FROM {source} LIMIT {dialect.SAMPLE_ROWS}").fetchall()
 
     def values(header: str) -> list[str]:
-        index = text.index(header)
-        return [
-            str(r[index]).strip() for r in head if r[index] is not None and str(r[index]).strip()
-        ]
+        i = text.index(header)
+        return [str(r[i]).strip() for r in head if r[i] is not None and str(r[i]).strip()]
 
-    refs = {h: quote(h) for h in headers}
-    cells = _cells(fields, mapping, refs, values, spec=spec, delimiter=",", types=types)
-    execute(f"CREATE OR REPLACE TEMP TABLE {kind} AS {select_sql(fields, cells, source)}", [])
-    problems = _value_problems(con, kind, spec.display, None)
-    problems.place({rowid: rowid + 1 for rowid in problems.first_rowids})
-    rows = con.execute(f"SELECT count(*) FROM {kind}").fetchone()
-    return LoadedTable(kind, kind, spec.display, mapping, rows[0] if rows else 0, problems)
-
-
-def _value_problems(
-    con: duckdb.DuckDBPyConnection, kind: str, display: str, rejects: Any
-) -> RowProblems:
-    found = con.execute(f"SELECT count(*) FROM {kind} WHERE problem IS NOT NULL").fetchone()
-    first = con.execute(
-        f"SELECT rowid, problem FROM {kind} WHERE problem IS NOT NULL ORDER BY rowid LIMIT 5"
-    ).fetchall()
-    return RowProblems(
-        display=display,
-        rejected=rejects.diagnostics if rejects else [],
-        rejected_count=rejects.count if rejects else 0,
-        unreadable_count=found[0] if found else 0,
-        first=[(int(r[0]), str(r[1])) for r in first],
-    )
+    return list(types), types, values
 
 
 def _base_type(name: str) -> str:

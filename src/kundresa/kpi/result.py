@@ -83,11 +83,10 @@ class FunnelStep:
 
 @dataclass(frozen=True)
 class Month:
-    """Revenue and orders in one calendar month."""
+    """Revenue in one calendar month."""
 
     month: str
     revenue: Decimal
-    orders: int
 
 
 @dataclass(frozen=True)
@@ -155,10 +154,7 @@ class KpiResult:
                 {"step": s.step, "count": s.count, "conversion": number(s.conversion)}
                 for s in self.funnel
             ],
-            "months": [
-                {"month": m.month, "revenue": number(m.revenue), "orders": m.orders}
-                for m in self.months
-            ],
+            "months": [{"month": m.month, "revenue": number(m.revenue)} for m in self.months],
             "targets": [
                 {
                     "journey": t.journey,

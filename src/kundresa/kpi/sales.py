@@ -1,6 +1,8 @@
-"""Sales metrics of SPEC section 6 in DuckDB SQL, over the table `reader` loaded.
+"""Sales metrics of SPEC section 6 in DuckDB SQL.
 
-Every query reads the loaded table, never the file again. Counts and sums come from SQL
+The export is read once (`order_shape`): its rows are aggregated on the fly into one row
+per segment, customer and order (per customer when there is no order id), so the file is
+never stored row by row. Everything else reads that table. Counts and sums come from SQL
 (exact DECIMAL for money); the ratios are taken in Python with `Decimal`, so the
 definitions read the same here as in the SPEC.
 """
@@ -8,6 +10,7 @@ definitions read the same here as in the SPEC.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -17,49 +20,76 @@ from kundresa.kpi.result import Cohort, Month, Value, Window, ratio
 if TYPE_CHECKING:
     import duckdb
 
-#: `--by` choices, and the SQL naming each row's segment.
-SEGMENTS = {
-    "event": "coalesce(event, '(none)')",
-    "channel": "coalesce(channel, '(none)')",
-    "month": "strftime(day, '%Y-%m')",
-    "quarter": "strftime(day, '%Y') || '-Q' || quarter(day)",
-    "cohort": "coalesce(strftime(first_day, '%Y-%m'), '(none)')",
+#: `--by` choices: the SQL naming a row's segment while reading, and its first day.
+SEGMENTS = ("event", "channel", "month", "quarter", "cohort")
+_READ_SEGMENT = {
+    "event": ("coalesce(event, '(none)')", "NULL::DATE"),
+    "channel": ("coalesce(channel, '(none)')", "NULL::DATE"),
+    "month": ("strftime(day, '%Y-%m')", "date_trunc('month', day)::DATE"),
+    "quarter": ("strftime(day, '%Y') || '-Q' || quarter(day)", "date_trunc('quarter', day)::DATE"),
 }
-# Month and quarter segments each have their own window: the part of the period in scope.
-_PERIOD = {"month": "month", "quarter": "quarter"}
+_PERIOD = {"month": "1 month", "quarter": "3 months"}
 # The first half of a window is its first floor(window_days / 2) days.
 _HALF = "(date_diff('day', ws, we) + 1) // 2"
 
 
+def order_shape(
+    by: str | None, start: dt.date | None, end: dt.date | None
+) -> Callable[[str, Mapping[str, str]], str]:
+    """Return the aggregation that reads parsed sales rows into one row per order.
+
+    Rows outside `--from/--to` are left out; unreadable rows are only counted (`bad_rows`,
+    in the row whose customer is NULL).
+    """
+
+    def shape(select: str, columns: Mapping[str, str]) -> str:
+        segment, first = _READ_SEGMENT.get(by or "", ("'all'", "NULL::DATE"))
+        key = "order_id" if "order_id" in columns else "NULL"
+        bounds = ["TRUE"]
+        if start:
+            bounds.append(f"day >= DATE '{start}'")
+        if end:
+            bounds.append(f"day <= DATE '{end}'")
+        good = "problem IS NULL"
+        return f"""
+        SELECT CASE WHEN {good} THEN {segment} END AS seg,
+               CASE WHEN {good} THEN {first} END AS seg_start,
+               CASE WHEN {good} THEN customer_id END AS customer_id,
+               CASE WHEN {good} THEN {key} END AS order_key,
+               min(day) AS any_day,
+               min(day) FILTER (WHERE amount >= 0) AS first_day,
+               max(day) FILTER (WHERE amount >= 0) AS last_day,
+               count(*) FILTER (WHERE amount >= 0) AS order_rows,
+               sum(amount) AS revenue,
+               count(*) FILTER (WHERE problem IS NOT NULL) AS bad_rows
+        FROM ({select})
+        WHERE problem IS NOT NULL OR ({" AND ".join(bounds)})
+        GROUP BY ALL"""
+
+    return shape
+
+
 @dataclass(frozen=True)
 class Scope:
-    """Which rows count: the window, and whether orders are counted by order id."""
+    """The window, whether orders have ids, and what the table was read by."""
 
     window: Window
     order_ids: bool
+    read_by: str | None
 
-    def where(self) -> str:
-        """Return the SQL condition that selects the readable rows in the window."""
-        return (
-            f"problem IS NULL AND day BETWEEN DATE '{self.window.start}' "
-            f"AND DATE '{self.window.end}'"
-        )
+    @property
+    def one_row_per_order(self) -> bool:
+        """Return True when no order has more than one row in the table for a customer."""
+        return self.read_by in {None, "cohort"}
 
 
 def find_window(
     con: duckdb.DuckDBPyConnection, start: dt.date | None, end: dt.date | None
 ) -> Window | None:
     """Return the window: first to last order date in scope, unless `--from/--to` set it."""
-    bounds = ["problem IS NULL"]
-    if start:
-        bounds.append(f"day >= DATE '{start}'")
-    if end:
-        bounds.append(f"day <= DATE '{end}'")
-    where = " AND ".join(bounds)
     row = con.execute(
-        "SELECT coalesce(min(day) FILTER (WHERE amount >= 0), min(day)), "
-        "coalesce(max(day) FILTER (WHERE amount >= 0), max(day)) "
-        f"FROM sales WHERE {where}"
+        "SELECT coalesce(min(first_day), min(any_day)), coalesce(max(last_day), max(any_day)) "
+        "FROM sales WHERE customer_id IS NOT NULL"
     ).fetchone()
     first, last = (row[0], row[1]) if row else (None, None)
     first, last = start or first, end or last
@@ -68,28 +98,26 @@ def find_window(
     return Window(first, last)
 
 
-def _base(scope: Scope, by: str | None) -> str:
-    """Return the CTEs that select the rows in scope with their segment and its window."""
-    key = "order_id" if scope.order_ids else "NULL"
-    segment = SEGMENTS[by] if by else "'all'"
+def _rows(scope: Scope, by: str | None) -> str:
+    """Return the CTE of orders in scope with their segment and the segment's window."""
     start, end = f"DATE '{scope.window.start}'", f"DATE '{scope.window.end}'"
-    ws, we = start, end
+    segment, ws, we, join = "'all'", start, end, ""
     if by in _PERIOD:
-        unit = _PERIOD[by]
-        ws = f"greatest(date_trunc('{unit}', day)::DATE, {start})"
-        we = f"least((date_trunc('{unit}', day) + INTERVAL 1 {unit} - INTERVAL 1 day)::DATE, {end})"
-    firsts = ""
-    source = "sales"
-    if by == "cohort":
-        firsts = (
-            f", firsts AS (SELECT customer_id, min(day) FILTER (WHERE amount >= 0) AS first_day "
-            f"FROM sales WHERE {scope.where()} GROUP BY customer_id)"
+        segment = "seg"
+        ws = f"greatest(seg_start, {start})"
+        we = f"least((seg_start + INTERVAL {_PERIOD[by]} - INTERVAL 1 day)::DATE, {end})"
+    elif by == "cohort":
+        segment = "coalesce(strftime(cohort_day, '%Y-%m'), '(none)')"
+        join = (
+            " LEFT JOIN (SELECT customer_id, min(first_day) AS cohort_day FROM sales "
+            "WHERE customer_id IS NOT NULL GROUP BY customer_id) USING (customer_id)"
         )
-        source = "sales JOIN firsts USING (customer_id)"
+    elif by is not None:
+        segment = "seg"
     return (
-        f"WITH base AS (SELECT 1){firsts}, scope AS ("
-        f"SELECT {segment} AS seg, customer_id, {key} AS order_key, day, amount, "
-        f"amount >= 0 AS is_order, {ws} AS ws, {we} AS we FROM {source} WHERE {scope.where()})"
+        f"WITH o AS (SELECT {segment} AS seg, {ws} AS ws, {we} AS we, customer_id, order_key, "
+        f"first_day, last_day, order_rows, revenue FROM sales{join} "
+        f"WHERE customer_id IS NOT NULL)"
     )
 
 
@@ -97,42 +125,44 @@ def segment_metrics(
     con: duckdb.DuckDBPyConnection, scope: Scope, by: str | None = None
 ) -> dict[str, dict[str, Value]]:
     """Return the sales metrics of each segment (`all` when `by` is None)."""
-    orders = (
-        "count(DISTINCT order_key) FILTER (WHERE is_order)"
-        if scope.order_ids
-        else "count(*) FILTER (WHERE is_order)"
-    )
-    sql = f"""{_base(scope, by)},
-    seg_totals AS (
-        SELECT seg, any_value(ws) AS ws, any_value(we) AS we, sum(amount) AS revenue,
+    if scope.order_ids:
+        orders = "count(DISTINCT order_key) FILTER (WHERE order_rows > 0)"
+        # One table row per order and customer, unless a breakdown split orders across rows.
+        per_customer = (
+            "count(*) FILTER (WHERE order_rows > 0)"
+            if scope.one_row_per_order or by == scope.read_by
+            else orders
+        )
+    else:
+        orders = per_customer = "sum(order_rows)"
+    sql = f"""{_rows(scope, by)},
+    totals AS (
+        SELECT seg, any_value(ws) AS ws, any_value(we) AS we, sum(revenue) AS revenue,
                {orders} AS orders
-        FROM scope GROUP BY seg),
+        FROM o GROUP BY seg),
     customers AS (
-        SELECT seg, customer_id, {orders} AS orders,
-               date_diff('day', min(day) FILTER (WHERE is_order),
-                                max(day) FILTER (WHERE is_order)) AS span,
-               bool_or(is_order AND date_diff('day', ws, day) < {_HALF}) AS first_half,
-               bool_or(is_order AND date_diff('day', ws, day) >= {_HALF}) AS second_half
-        FROM scope GROUP BY seg, customer_id),
-    seg_customers AS (
+        SELECT seg, customer_id, any_value(ws) AS ws, any_value(we) AS we,
+               {per_customer} AS orders, min(first_day) AS first_day, max(last_day) AS last_day
+        FROM o GROUP BY seg, customer_id),
+    by_segment AS (
         SELECT seg, count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
-               sum(coalesce(span, 0)) AS span_days,
-               count(*) FILTER (WHERE first_half) AS churn_base,
-               count(*) FILTER (WHERE first_half AND NOT second_half) AS churned
+               sum(coalesce(date_diff('day', first_day, last_day), 0)) AS span_days,
+               count(*) FILTER (WHERE date_diff('day', ws, first_day) < {_HALF}) AS churn_base,
+               count(*) FILTER (WHERE date_diff('day', ws, first_day) < {_HALF}
+                                  AND date_diff('day', ws, last_day) < {_HALF}) AS churned
         FROM customers GROUP BY seg)
     SELECT seg, ws, we, revenue, orders, customers, repeaters, span_days, churn_base, churned
-    FROM seg_totals JOIN seg_customers USING (seg) ORDER BY seg"""
+    FROM totals JOIN by_segment USING (seg) ORDER BY seg"""
     out: dict[str, dict[str, Value]] = {}
     for row in con.execute(sql).fetchall():
         seg, ws, we, revenue, orders_n, customers, repeaters, span, base, churned = row
-        days = (we - ws).days + 1
         out[str(seg)] = derive(
             customers=int(customers),
             orders=int(orders_n),
             revenue=Decimal(revenue),
             repeaters=int(repeaters),
             span_days=int(span),
-            window_days=days,
+            window_days=(we - ws).days + 1,
             churn_base=int(base),
             churned=int(churned),
         )
@@ -174,12 +204,13 @@ def derive(
 def cohorts(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[Cohort]:
     """Return, per first-purchase month, the share of the cohort buying in each month.
 
-    A month after the window's last month has not been observed: its cell is None, not 0.
+    An order counts in the month of its first row. A month after the window's last month
+    has not been observed: its cell is None, not 0.
     """
     rows = con.execute(
-        f"""WITH months AS (
-            SELECT DISTINCT customer_id, date_trunc('month', day)::DATE AS month
-            FROM sales WHERE {scope.where()} AND amount >= 0),
+        """WITH months AS (
+            SELECT DISTINCT customer_id, date_trunc('month', first_day)::DATE AS month
+            FROM sales WHERE customer_id IS NOT NULL AND order_rows > 0),
         firsts AS (SELECT customer_id, min(month) AS cohort FROM months GROUP BY customer_id)
         SELECT cohort, date_diff('month', cohort, month) AS k, count(*) AS buyers
         FROM months JOIN firsts USING (customer_id) GROUP BY ALL ORDER BY cohort, k"""
@@ -207,15 +238,10 @@ def _months(first: dt.date, last: dt.date) -> int:
     return (last.year - first.year) * 12 + last.month - first.month
 
 
-def months(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[Month]:
-    """Return revenue and orders per calendar month in the window."""
-    orders = (
-        "count(DISTINCT order_id) FILTER (WHERE amount >= 0)"
-        if scope.order_ids
-        else "count(*) FILTER (WHERE amount >= 0)"
-    )
+def months(con: duckdb.DuckDBPyConnection) -> list[Month]:
+    """Return revenue per calendar month (of each order's first row) in the window."""
     rows = con.execute(
-        f"SELECT strftime(day, '%Y-%m') AS m, sum(amount), {orders} FROM sales "
-        f"WHERE {scope.where()} GROUP BY m ORDER BY m"
+        "SELECT strftime(coalesce(first_day, any_day), '%Y-%m') AS m, sum(revenue) FROM sales "
+        "WHERE customer_id IS NOT NULL GROUP BY m ORDER BY m"
     ).fetchall()
-    return [Month(str(m), Decimal(revenue), int(n)) for m, revenue, n in rows]
+    return [Month(str(m), Decimal(revenue)) for m, revenue in rows]

@@ -116,14 +116,23 @@ def problem_sql(item: Field) -> str | None:
     return f"{empty}WHEN {bad} THEN {shown} || {scale}"
 
 
-def select_sql(fields: Sequence[Field], cells: Mapping[str, Cell], source: str) -> str:
-    """Return the SELECT that reads `source` into typed columns and a `problem` column."""
-    inner = []
+def select_sql(
+    fields: Sequence[Field],
+    cells: Mapping[str, Cell],
+    source: str,
+    passthrough: Sequence[str] = (),
+) -> str:
+    """Return the SELECT that reads `source` into typed columns and a `problem` column.
+
+    `passthrough` columns of the source are kept as they are, before `problem`: the raw
+    cells of a bad row, to find it again in the file.
+    """
+    inner = list(passthrough)
     for item in fields:
         inner.append(f"{parse_sql(item, cells[item.name])} AS v_{item.column}")
         if item.kind is not FieldKind.TEXT:
             inner.append(f"{cells[item.name].ref} AS r_{item.column}")
-    outer = [f"v_{item.column} AS {item.column}" for item in fields]
+    outer = [f"v_{item.column} AS {item.column}" for item in fields] + list(passthrough)
     # Checked one field at a time: a row's first problem is its reason.
     clauses = [c for c in (problem_sql(item) for item in fields) if c]
     checks = [f"CASE {clause} END" for clause in clauses]
