@@ -67,7 +67,6 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
             lang=lang,
             kpi_results=kpi,
             templates_dir=templates,
-            links=False,
         )
         typer.echo(next(iter(pages.values())).decode("utf-8"), nl=False)
         return

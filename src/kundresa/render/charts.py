@@ -20,6 +20,11 @@ _SCORES = (5, 4, 3, 2, 1)
 _SHAPES = ("circle", "square", "diamond", "triangle")
 
 
+def shape(index: int) -> str:
+    """Return the marker shape of the series at `index`."""
+    return _SHAPES[index % len(_SHAPES)]
+
+
 @cache
 def fmt(value: float) -> str:
     """Return a coordinate with at most one decimal, the same on every machine."""
@@ -130,25 +135,25 @@ def _curve(number: int, series: SeriesInput, start: int, stop: int) -> Curve:
             mid = (previous[0] + x) / 2
             path.append(f"C{fmt(mid)} {fmt(previous[1])} {fmt(mid)} {fmt(y)} {fmt(x)} {fmt(y)}")
         previous = (x, y)
-    shape = _SHAPES[number % len(_SHAPES)]
+    form = shape(number)
     markers = [
-        _marker(shape, _x(index, start), score_y(score), series.titles[index])
+        _marker(form, _x(index, start), score_y(score), series.titles[index])
         for index in range(start, stop)
         if (score := scores[index]) is not None
     ]
     return Curve(series.key, series.key, series.label, " ".join(path), markers)
 
 
-def _marker(shape: str, x: float, y: float, title: str) -> Marker:
+def _marker(form: str, x: float, y: float, title: str) -> Marker:
     size = 5.5
-    if shape == "diamond":
+    if form == "diamond":
         corners = [(x, y - size - 1), (x + size + 1, y), (x, y + size + 1), (x - size - 1, y)]
-    elif shape == "triangle":
+    elif form == "triangle":
         corners = [(x, y - size - 1), (x + size + 1, y + size), (x - size - 1, y + size)]
     else:
         corners = []
     points = " ".join(f"{fmt(a)},{fmt(b)}" for a, b in corners)
-    return Marker(fmt(x), fmt(y), shape, points, title)
+    return Marker(fmt(x), fmt(y), form, points, title)
 
 
 # The opportunity matrix ----------------------------------------------------------------

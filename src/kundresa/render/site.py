@@ -12,15 +12,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+
 from kundresa.errors import InputError
 from kundresa.files import write_atomic
 from kundresa.models import Journey
 from kundresa.project import Project
 from kundresa.render.environment import make_environment
+from kundresa.render.journey import journey_view
 from kundresa.render.kpis import read_kpi_results
 from kundresa.render.labels import labels_for
 from kundresa.render.personas import Link, PersonaView, persona_view
-from kundresa.render.views import Context, journey_view
+from kundresa.render.views import Context
 from kundresa.suggest import did_you_mean
 
 #: The folder, below the project root, that `render` writes to unless told otherwise.
@@ -68,7 +71,6 @@ def render_project(  # noqa: PLR0917 - the public API takes them by position too
         lang=lang,
         kpi_results=kpi_results,
         templates_dir=templates_dir,
-        links=not single_file,
     )
     if single_file:
         assert out is not None
@@ -88,15 +90,18 @@ def render_pages(
     lang: str | None = None,
     kpi_results: Path | Mapping[str, float | Decimal] | None = None,
     templates_dir: Path | None = None,
-    links: bool = True,
 ) -> dict[str, bytes]:
-    """Return the pages `render_project` writes, by path relative to the output folder."""
+    """Return the pages `render_project` writes, by path relative to the output folder.
+
+    A page of the whole site links to the index and the persona pages; a journey rendered
+    on its own links to nothing else, as the pages it would link to may not exist.
+    """
     refuse_problems(project)
     language = lang or project.config.language.value
     labels = labels_for(language)
     environment = make_environment(fmt, templates_dir)
     chosen = [find_journey(project, journey)] if journey is not None else _all_journeys(project)
-    links = links and journey is None
+    links = journey is None
     persona_href = {p.model.id: f"../personas/{p.model.id}.{fmt}" for p in project.personas}
     context = Context(
         labels=labels,
@@ -211,7 +216,7 @@ def _entry(journey: Journey, context: Context, fmt: str) -> JourneyEntry:
 
 
 def _persona_pages(
-    project: Project, environment: Any, fmt: str, common: Mapping[str, Any]
+    project: Project, environment: Environment, fmt: str, common: Mapping[str, Any]
 ) -> dict[str, bytes]:
     labels = common["t"]
     pages: dict[str, bytes] = {}

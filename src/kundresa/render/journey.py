@@ -1,0 +1,222 @@
+"""Build the view of one journey: every lane of every step, from the models and the project.
+
+The map is cut into bands (see `bands.py`); the emotion curve and the opportunity matrix
+are drawn by `charts.py`; the Mermaid diagram by `mermaid.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kundresa.models import Journey, Level, PlanItem, Step
+from kundresa.render import charts
+from kundresa.render.bands import cut_bands, phase_views
+from kundresa.render.kpis import NO_TARGET, KpiView, kpi_views
+from kundresa.render.mermaid import mermaid_lines
+from kundresa.render.personas import PersonaView, missing_persona, persona_view
+from kundresa.render.text import format_number, safe_url
+from kundresa.render.views import (
+    Context,
+    EmotionValue,
+    GoalView,
+    JourneyView,
+    OpportunityView,
+    PlanView,
+    Series,
+    StepView,
+    TouchpointView,
+)
+
+_SERIES_COUNT = 6
+
+
+def journey_view(journey: Journey, context: Context) -> JourneyView:
+    """Return the view of `journey`: bands of steps, charts, KPIs, personas and plan."""
+    t = context.labels
+    kpis = kpi_views(journey, context.results, t, context.language, context.currency)
+    kpi_by_id = {kpi.id: kpi for kpi in kpis}
+    series_ids = _series_ids(journey)
+    series = [
+        Series(f"s{i % _SERIES_COUNT}", _series_label(sid, context), charts.shape(i))
+        for i, sid in enumerate(series_ids)
+    ]
+    flat = journey.steps()
+    opportunities: list[OpportunityView] = []
+    steps = [
+        _step(
+            journey,
+            phase_index=p,
+            step_index=s,
+            step=step,
+            number=number,
+            context=context,
+            kpi_by_id=kpi_by_id,
+            series=dict(zip(series_ids, series, strict=True)),
+            opportunities=opportunities,
+        )
+        for number, (p, s, step) in enumerate(flat, start=1)
+    ]
+    inputs = [
+        charts.SeriesInput(
+            one.key,
+            one.label,
+            [step.emotion_for(sid) for _, _, step in flat],
+            [_point_title(one.label, view, t) for view in steps],
+        )
+        for one, sid in zip(series, series_ids, strict=True)
+    ]
+    sized = [o for o in opportunities if o.value_key and o.effort_key]
+    placed = [
+        charts.Placed(o.number, o.value_key or "", o.effort_key or "", f"{o.number}. {o.text}")
+        for o in sized
+    ]
+    return JourneyView(
+        id=journey.id,
+        title=journey.title,
+        description=journey.description,
+        state_key=journey.state.value,
+        state=t[f"state_{journey.state.value}"],
+        owner=journey.owner,
+        personas=_personas(journey, context, dict(zip(series_ids, series, strict=True))),
+        series=series,
+        goals=[GoalView(g.text, kpi_by_id.get(g.kpi) if g.kpi else None) for g in journey.goals],
+        kpis=kpis,
+        bands=cut_bands(journey, steps, inputs, t),
+        phases=phase_views(journey, steps),
+        opportunities=opportunities,
+        sized=sized,
+        unsized=[o for o in opportunities if not (o.value_key and o.effort_key)],
+        matrix=charts.matrix(placed),
+        plan=[_plan(item, context) for item in journey.plan],
+        step_count=len(flat),
+        phase_count=len(journey.phases),
+        mermaid=mermaid_lines(journey, series_ids, lambda sid: _series_label(sid, context)),
+    )
+
+
+def _series_ids(journey: Journey) -> list[str | None]:
+    per_persona = any(isinstance(step.emotion, dict) for _, _, step in journey.steps())
+    if per_persona and journey.personas:
+        return list(journey.personas)
+    return [None]
+
+
+def _series_label(persona_id: str | None, context: Context) -> str:
+    if persona_id is None:
+        return context.labels["customer"]
+    persona = context.personas.get(persona_id)
+    return persona.name if persona else persona_id
+
+
+def _point_title(label: str, step: StepView, t: Mapping[str, str]) -> str:
+    return f"{label} · {t['step']} {step.number}: {step.action}"
+
+
+def _step(
+    journey: Journey,
+    *,
+    phase_index: int,
+    step_index: int,
+    step: Step,
+    number: int,
+    context: Context,
+    kpi_by_id: Mapping[str, KpiView],
+    series: Mapping[str | None, Series],
+    opportunities: list[OpportunityView],
+) -> StepView:
+    t = context.labels
+    touchpoint = _touchpoint(step.touchpoint, context)
+    where = f"{journey.phases[phase_index].name} · {t['step']} {number}"
+    for opportunity in step.opportunities:
+        value, effort = opportunity.value, opportunity.effort
+        opportunities.append(
+            OpportunityView(
+                number=len(opportunities) + 1,
+                text=opportunity.text,
+                value_key=value.value if value else None,
+                value=_level(value, t),
+                effort_key=effort.value if effort else None,
+                effort=_level(effort, t),
+                quadrant=charts.quadrant(value.value, effort.value) if value and effort else None,
+                where=where,
+            )
+        )
+    own = opportunities[len(opportunities) - len(step.opportunities) :]
+    return StepView(
+        number=number,
+        action=step.action,
+        thoughts=step.thoughts,
+        touchpoint=touchpoint,
+        emotions=[
+            EmotionValue(one.key, one.label, step.emotion_for(sid)) for sid, one in series.items()
+        ],
+        pain_points=list(step.pain_points),
+        opportunities=own,
+        kpis=[
+            kpi_by_id.get(k) or KpiView(k, k, "", None, None, None, NO_TARGET) for k in step.kpis
+        ],
+        owner=touchpoint.owner if touchpoint else None,
+        phase_start=step_index == 0,
+    )
+
+
+def _level(level: Level | None, t: Mapping[str, str]) -> str | None:
+    return t[level.value] if level else None
+
+
+def _touchpoint(touchpoint_id: str | None, context: Context) -> TouchpointView | None:
+    if touchpoint_id is None:
+        return None
+    found = context.touchpoints.get(touchpoint_id)
+    if found is None:
+        return TouchpointView(id=touchpoint_id, name=touchpoint_id, known=False)
+    t = context.labels
+    return TouchpointView(
+        id=found.id,
+        name=found.name,
+        known=True,
+        channel=t[f"ch_{found.channel.value}"],
+        medium_key=found.medium.value,
+        medium=t[found.medium.value],
+        ownership_key=found.ownership.value,
+        ownership=t[found.ownership.value],
+        owner=found.owner,
+        conversion=found.conversion,
+        feedback=found.asks_feedback,
+        role=t[found.role.value] if found.role else None,
+        url=safe_url(found.url),
+        description=found.description,
+    )
+
+
+def _personas(
+    journey: Journey, context: Context, series: Mapping[str | None, Series]
+) -> list[PersonaView]:
+    views = []
+    for persona_id in journey.personas:
+        persona = context.personas.get(persona_id)
+        line = series.get(persona_id)
+        key = line.key if line else None
+        if persona is None:
+            views.append(missing_persona(persona_id, key))
+        else:
+            href = context.persona_href.get(persona_id)
+            shape = line.shape if line else None
+            views.append(persona_view(persona, context.labels, series=key, shape=shape, href=href))
+    return views
+
+
+def _plan(item: PlanItem, context: Context) -> PlanView:
+    t = context.labels
+    return PlanView(
+        text=item.text,
+        owner=item.owner,
+        due=item.due.isoformat() if item.due else None,
+        budget=(
+            f"{format_number(item.budget, context.language)}\u00a0{context.currency}"
+            if item.budget is not None
+            else None
+        ),
+        status_key=item.status.value,
+        status=t[item.status.value],
+    )
