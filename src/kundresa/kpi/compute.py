@@ -213,12 +213,6 @@ def _measure_sales(
     if window is None:
         result.warnings.append(f"{sales.display}: no readable order in the window")
         return
-    if by in {"event", "channel"} and not sales.has(by):
-        raise InputError(
-            f"cannot break down by {by}: the sales export has no {by} column",
-            hint=f"map it with --column {by}=HEADER",
-            path=sales.display,
-        )
     scope = Scope(window, sales.has("order_id"), by if by != "cohort" else None)
     result.window = window
     result.by = by

@@ -1,9 +1,9 @@
 """Rows of an export that cannot be read: counted, and the first few shown by line number.
 
-Two kinds: rows that are not valid CSV (DuckDB's rejects table has their line numbers) and
-rows with a value that cannot be read (found by the SQL in `values`, by row position).
-Positions become line numbers in a second pass over the start of the file, only when there
-are such rows, so a clean file is read once.
+Two kinds: rows that are not valid CSV (DuckDB's rejects table has their text) and rows with
+a value that cannot be read (found by the SQL in `values`). Both are found again by their
+content in a second pass over the start of the file, only when there are such rows, to
+give line numbers as an editor shows them; a clean file is read once.
 """
 
 from __future__ import annotations
@@ -30,11 +30,10 @@ _FOUND = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
 
 @dataclass
 class Rejects:
-    """Rows DuckDB could not read as CSV."""
+    """Rows DuckDB could not read as CSV: how many, and the first few as text."""
 
     count: int
-    lines: frozenset[int]
-    diagnostics: list[Diagnostic]
+    examples: list[tuple[str, str, int]]  # (the record's text, reason, DuckDB's line)
     encoding_errors: bool
 
 
@@ -43,7 +42,6 @@ class RowProblems:
     """Every unreadable row of one export: how many, and the first few in detail."""
 
     display: str
-    rejected: list[Diagnostic] = field(default_factory=list)
     rejected_count: int = 0
     unreadable_count: int = 0
     placed: list[Diagnostic] = field(default_factory=list)
@@ -62,8 +60,7 @@ class RowProblems:
 
     def examples(self) -> list[Diagnostic]:
         """Return the first unreadable rows of both kinds, in file order."""
-        both = sorted([*self.rejected, *self.placed], key=lambda d: d.location.line)
-        return both[:SHOWN]
+        return sorted(self.placed, key=lambda d: d.location.line)[:SHOWN]
 
 
 def _diagnostic(display: str, line: int, reason: str) -> Diagnostic:
@@ -76,7 +73,7 @@ def _diagnostic(display: str, line: int, reason: str) -> Diagnostic:
     )
 
 
-def reject_diagnostics(con: duckdb.DuckDBPyConnection, kind: str, display: str) -> Rejects:
+def reject_rows(con: duckdb.DuckDBPyConnection, kind: str) -> Rejects:
     """Return the rows of the last CSV read of `kind` that were not valid CSV."""
     table = f"{kind}_rejects"
     counted = con.execute(
@@ -85,16 +82,11 @@ def reject_diagnostics(con: duckdb.DuckDBPyConnection, kind: str, display: str) 
     ).fetchone()
     count, encoding = (int(counted[0]), int(counted[1])) if counted else (0, 0)
     rows = con.execute(
-        f"SELECT line, min(error_type), min(error_message) FROM {table} "
+        f"SELECT line, min(error_type), min(error_message), min(csv_line) FROM {table} "
         f"GROUP BY line ORDER BY line LIMIT {SHOWN}"
     ).fetchall()
-    lines = (
-        frozenset(int(r[0]) for r in con.execute(f"SELECT DISTINCT line FROM {table}").fetchall())
-        if count <= 100_000
-        else frozenset(int(r[0]) for r in rows)
-    )
-    diagnostics = [_diagnostic(display, int(r[0]), _reason(str(r[1]), str(r[2]))) for r in rows]
-    return Rejects(count, lines, diagnostics, encoding > 0)
+    examples = [(str(r[3] or ""), _reason(str(r[1]), str(r[2])), int(r[0])) for r in rows]
+    return Rejects(count, examples, encoding > 0)
 
 
 def _reason(error_type: str, message: str) -> str:
@@ -112,30 +104,43 @@ def _reason(error_type: str, message: str) -> str:
 def locate_rows(
     path: Path,
     delimiter: str,
-    rows: Sequence[tuple[object, ...]],
-    rejected: frozenset[int],
-) -> list[int]:
-    """Return the line number of each row in `rows` (raw cells, in file order).
+    unreadable: Sequence[tuple[Sequence[object], str]],
+    rejected: Sequence[tuple[str, str, int]],
+) -> list[tuple[int, str]]:
+    """Return (line, reason) of the first rows with a bad value and the first rejected rows.
 
-    Reads the (UTF-8) file only as far as the last of them. Records are counted as DuckDB
-    counts them: blank lines and rejected records are skipped, and a quoted field may span
-    several lines, so a record's line is the line it starts on.
+    `unreadable` holds the raw cells of rows with a value that cannot be read, `rejected`
+    the text of records that are not valid CSV, each in file order. The (UTF-8) file is read
+    only as far as the last of them; a record's line is the line it starts on, counting
+    blank lines and the line breaks inside quoted fields, as an editor does.
     """
-    wanted = [tuple("" if c is None else str(c).strip() for c in row) for row in rows]
-    lines: list[int] = []
+    values = [(_cells(cells), reason) for cells, reason in unreadable]
+    rejects = [
+        (_cells(next(csv.reader([text.strip("\r\n")], delimiter=delimiter), [])), reason, line)
+        for text, reason, line in rejected
+    ]
+    found: list[tuple[int, str]] = []
     with _open_text(path) as handle:
         reader = csv.reader(handle, delimiter=delimiter)
         next(reader, None)
         start = reader.line_num + 1
         for row in reader:
             line, start = start, reader.line_num + 1
-            if not row or line in rejected:
-                continue
-            if tuple(cell.strip() for cell in row) == wanted[len(lines)]:
-                lines.append(line)
-                if len(lines) == len(wanted):
-                    break
-    return lines + [0] * (len(wanted) - len(lines))
+            if not (values or rejects):
+                break
+            cells = _cells(row)
+            if values and cells == values[0][0]:
+                found.append((line, values.pop(0)[1]))
+            elif rejects and cells == rejects[0][0]:
+                found.append((line, rejects.pop(0)[1]))
+    # Anything not found again keeps the position DuckDB gave (0 when it gave none).
+    found += [(0, reason) for _, reason in values]
+    found += [(line, reason) for _, reason, line in rejects]
+    return found
+
+
+def _cells(row: Sequence[object]) -> tuple[str, ...]:
+    return tuple("" if cell is None else str(cell).strip() for cell in row)
 
 
 def _open_text(path: Path) -> TextIO:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kundresa.errors import InputError
 from kundresa.kpi import columns as cols
 from kundresa.kpi import dialect
-from kundresa.kpi.problems import SHOWN, RowProblems, locate_rows, reject_diagnostics
+from kundresa.kpi.problems import SHOWN, RowProblems, locate_rows, reject_rows
 from kundresa.kpi.values import DECIMAL, Cell, Field, FieldKind, literal, quote, select_sql
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def load(
     else:
         body = shape(select, mapping) if shape else select
         execute(f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}")
-        rejects = None if parquet else reject_diagnostics(con, kind, spec.display)
+        rejects = None if parquet else reject_rows(con, kind)
     if rejects and rejects.encoding_errors and read == spec.path and not spec.encoding:
         # The sample was valid UTF-8 but a later part is not: read it all as Windows-1252.
         again = replace(spec, delimiter=delimiter, encoding="cp1252")
@@ -142,24 +142,22 @@ def load(
     ).fetchone()
     problems = RowProblems(
         display=spec.display,
-        rejected=rejects.diagnostics if rejects else [],
         rejected_count=rejects.count if rejects else 0,
         unreadable_count=int(counted[0]) if counted else 0,
     )
+    examples: list[Any] = []
     if problems.unreadable_count:
         passthrough = ["file_row_number"] if parquet else [f"c{i}" for i in range(width)]
         examples = con.execute(
             f"SELECT * FROM ({select_sql(fields, cells, source, passthrough)}) "
             f"WHERE problem IS NOT NULL LIMIT {SHOWN}"
         ).fetchall()
-        if parquet:
-            problems.place([(int(r[-2]) + 1, str(r[-1])) for r in examples], row_numbers=True)
-        else:
-            cells_seen = [tuple(r[len(r) - width - 1 : -1]) for r in examples]
-            lines = locate_rows(
-                read, delimiter, cells_seen, rejects.lines if rejects else frozenset()
-            )
-            problems.place([(line, str(r[-1])) for line, r in zip(lines, examples, strict=True)])
+    if parquet:
+        problems.place([(int(r[-2]) + 1, str(r[-1])) for r in examples], row_numbers=True)
+    elif problems.count:
+        unreadable = [(r[len(r) - width - 1 : -1], str(r[-1])) for r in examples]
+        found = locate_rows(read, delimiter, unreadable, rejects.examples if rejects else [])
+        problems.place(found)
     return LoadedTable(kind, kind, spec.display, mapping, problems)
 
 

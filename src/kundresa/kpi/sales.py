@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kundresa.errors import InputError
 from kundresa.kpi.result import Cohort, Month, Value, Window, ratio
 
 if TYPE_CHECKING:
@@ -43,6 +44,11 @@ def order_shape(
     """
 
     def shape(select: str, columns: Mapping[str, str]) -> str:
+        if by in {"event", "channel"} and by not in columns:
+            raise InputError(
+                f"cannot break down by {by}: the sales export has no {by} column",
+                hint=f"map it with --column {by}=HEADER",
+            )
         segment, first = _READ_SEGMENT.get(by or "", ("'all'", "NULL::DATE"))
         key = "order_id" if "order_id" in columns else "NULL"
         bounds = ["TRUE"]
