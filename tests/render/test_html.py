@@ -289,3 +289,21 @@ def test_render_core_imports_neither_typer_nor_rich() -> None:
         env={"PYTHONPATH": src},
     )
     assert json.loads(out.stdout) == []
+
+
+def test_a_journey_without_personas_draws_one_customer_curve(write_project) -> None:
+    root = write_project(
+        {
+            "journeys/j.yaml": "kind: journey\nid: j\ntitle: J\nphases:\n"
+            "  - id: a\n    name: A\n    steps:\n"
+            "      - action: First\n        emotion: 4\n"
+            "      - action: Second\n"
+            "      - action: Third\n        emotion: 2\n"
+        }
+    )
+    html = render_one(root)
+    assert '<path class="curve s0"' in html and "curve s1" not in html
+    assert '<span class="who">Customer</span>' in html
+    assert "Step 2: not given" in html
+    markdown = render_one(root, fmt="md")
+    assert "    First: 4\n    Third: 2\n" in markdown
