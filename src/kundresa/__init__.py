@@ -9,9 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "init_project", "lint_project", "load_project", "render_project"]
+__all__ = [
+    "__version__",
+    "compute_kpis",
+    "init_project",
+    "lint_project",
+    "load_project",
+    "render_project",
+]
 
 if TYPE_CHECKING:
+    from kundresa.kpi import compute_kpis
     from kundresa.lint import lint_project
     from kundresa.project import load_project
     from kundresa.render import render_project
@@ -32,6 +40,10 @@ def __getattr__(name: str) -> Any:
         from kundresa.render import render_project
 
         return render_project
+    if name == "compute_kpis":
+        from kundresa.kpi import compute_kpis
+
+        return compute_kpis
     if name == "init_project":
         from kundresa.scaffold import init_project
 
