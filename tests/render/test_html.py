@@ -199,6 +199,8 @@ def test_one_journey_by_id_or_file(sommar: Path, tmp_path: Path) -> None:
     assert by_file == [tmp_path / "b" / "journeys" / "sommarkonsert.html"]
     single = render_project(project, "sommarkonsert", fmt="md", out=tmp_path / "map.md")
     assert single == [tmp_path / "map.md"]
+    with pytest.raises(InputError, match=r"does not end in \.md"):
+        render_project(project, "sommarkonsert", fmt="md", out=tmp_path / "map.html")
     with pytest.raises(InputError, match="did you mean 'sommarkonsert'"):
         render_project(project, "sommarkonsrt", out=tmp_path / "c")
 

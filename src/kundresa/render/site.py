@@ -63,7 +63,12 @@ def render_project(  # noqa: PLR0917 - the public API takes them by position too
         InputError: the project has errors, the journey is unknown, or an option is bad.
     """
     folder = out if out is not None else project.root / SITE_FOLDER
-    single_file = journey is not None and out is not None and out.suffix == f".{fmt}"
+    single_file = journey is not None and out is not None and out.suffix in {".html", ".md"}
+    if single_file and folder.suffix != f".{fmt}":
+        raise InputError(
+            f"--out {folder} does not end in .{fmt}",
+            hint=f"name the file *.{fmt}, or pass --format {folder.suffix[1:]}",
+        )
     pages = render_pages(
         project,
         journey,
@@ -73,8 +78,7 @@ def render_project(  # noqa: PLR0917 - the public API takes them by position too
         templates_dir=templates_dir,
     )
     if single_file:
-        assert out is not None
-        written = {out: next(iter(pages.values()))}
+        written = {folder: next(iter(pages.values()))}
     else:
         written = {folder / relative: data for relative, data in pages.items()}
     for path, data in written.items():
