@@ -142,9 +142,8 @@ def main() -> None:
     theirs = json.loads(results["pandas (pyarrow)"][2])
     for key in ("customers", "orders", "revenue", "repeat_rate", "avg_lifespan_days", "churn_rate"):
         same = abs(float(mine[key]) - float(theirs[key])) <= 1e-6 * max(1.0, abs(theirs[key]))
-        print(
-            f"  {key:18} kundresa {mine[key]!s:>22}  pandas {theirs[key]!s:>22}  {'ok' if same else 'DIFFERS'}"
-        )
+        verdict = "ok" if same else "DIFFERS"
+        print(f"  {key:18} kundresa {mine[key]!s:>22}  pandas {theirs[key]!s:>22}  {verdict}")
 
 
 if __name__ == "__main__":

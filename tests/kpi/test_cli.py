@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.kpi.conftest import SALES_HEADER, SALES_ROWS, write_csv
 
 from kundresa.kpi.result import METRICS
-from tests.kpi.conftest import SALES_HEADER, SALES_ROWS, write_csv
 
 CONFIG = """\
 version: 1
@@ -62,8 +62,12 @@ def make(tmp_path: Path, churn: str = "<= 80%") -> Path:
     data = root / "data"
     data.mkdir()
     write_csv(data / "sales.csv", SALES_HEADER, SALES_ROWS)
-    write_csv(data / "survey.csv", ("Rekommendera", "Nöjdhet"), [("10", "5"), ("9", "4"), ("3", "2")])
-    write_csv(data / "funnel.csv", ("Steg", "Antal"), [("Annons", "100"), ("Köp", "5")], delimiter=";")
+    write_csv(
+        data / "survey.csv", ("Rekommendera", "Nöjdhet"), [("10", "5"), ("9", "4"), ("3", "2")]
+    )
+    write_csv(
+        data / "funnel.csv", ("Steg", "Antal"), [("Annons", "100"), ("Köp", "5")], delimiter=";"
+    )
     return root
 
 
@@ -167,7 +171,10 @@ def test_warnings_go_to_stderr_and_json_stays_clean(kundresa, tmp_path):
     path.write_text("customer,date,amount\na,2025-01-01,1\nb,2025-01-02,x\n", encoding="utf-8")
     done = kundresa("kpi", path, "-f", "json", cwd=tmp_path)
     assert done.returncode == 0
-    assert json.loads(done.stdout)["warnings"][1] == "s.csv:3: row cannot be read: amount 'x' is not a number"
+    assert (
+        json.loads(done.stdout)["warnings"][1]
+        == "s.csv:3: row cannot be read: amount 'x' is not a number"
+    )
     assert "warning: s.csv:3" in done.stderr
 
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from tests.kpi.conftest import write_csv
 
 from kundresa.kpi.result import Window
-from tests.kpi.conftest import write_csv
 
 # The fixture (conftest.SALES_ROWS), window 2025-01-01 to 2025-01-10 = 10 days:
 #   customers: Åsa, Björn, Cecilia, Dag, Eva                       = 5
@@ -45,7 +45,9 @@ def test_sales_metrics_follow_the_spec_definitions(measure, sales_csv):
 def test_revenue_is_exact_decimal(measure, tmp_path):
     rows = [(f"O{i}", "c", "2025-01-01", "0.10") for i in range(30)]
     path = write_csv(tmp_path / "s.csv", ("order", "customer", "date", "amount"), rows)
-    assert measure(path).metrics["revenue"] == Decimal("3.00")  # 0.1 × 30 in floats is 3.0000000000000004
+    assert measure(path).metrics["revenue"] == Decimal(
+        "3.00"
+    )  # 0.1 × 30 in floats is 3.0000000000000004
 
 
 def test_without_an_order_id_every_row_but_refunds_is_an_order(measure, tmp_path):
@@ -114,7 +116,9 @@ def test_survey_answers_off_the_scale_are_unreadable_rows(tmp_path, measure):
 
 def test_conversion_per_funnel_step_and_overall(tmp_path, measure):
     funnel = write_csv(
-        tmp_path / "f.csv", ("Steg", "Antal"), [("Såg annons", "1 000"), ("Besök", "400"), ("Köp", "50")],
+        tmp_path / "f.csv",
+        ("Steg", "Antal"),
+        [("Såg annons", "1 000"), ("Besök", "400"), ("Köp", "50")],
         delimiter=";",
     )
     result = measure(funnel=funnel)

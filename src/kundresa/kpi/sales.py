@@ -1,8 +1,8 @@
 """Sales metrics of SPEC section 6 in DuckDB SQL.
 
 The export is read once (`order_shape`): its rows are aggregated on the fly into one row
-per segment, customer and order (per customer when there is no order id), so the file is
-never stored row by row. Everything else reads that table. Counts and sums come from SQL
+per segment, customer and order (per customer and day when there is no order id), so the
+file is never stored row by row. Everything else reads that table. Counts and sums come from SQL
 (exact DECIMAL for money); the ratios are taken in Python with `Decimal`, so the
 definitions read the same here as in the SPEC.
 """
@@ -50,7 +50,9 @@ def order_shape(
                 hint=f"map it with --column {by}=HEADER",
             )
         segment, first = _READ_SEGMENT.get(by or "", ("'all'", "NULL::DATE"))
-        key = "order_id" if "order_id" in columns else "NULL"
+        # Without order ids every row is an order: rows of a customer on one day are grouped,
+        # which keeps the dates the cohorts and the monthly revenue need.
+        key = "order_id" if "order_id" in columns else "CAST(day AS VARCHAR)"
         bounds = ["TRUE"]
         if start:
             bounds.append(f"day >= DATE '{start}'")
