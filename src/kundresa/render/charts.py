@@ -15,6 +15,8 @@ from functools import cache
 STEP_WIDTH = 168
 CHART_HEIGHT = 144
 _PAD = 18
+#: How far apart (in SVG units) lines run where several series share a score.
+_SPREAD = 3.5
 _SCORES = (5, 4, 3, 2, 1)
 #: Marker shapes by series, so the lines differ by more than their colour.
 _SHAPES = ("circle", "square", "diamond", "triangle")
@@ -100,7 +102,9 @@ def emotion_chart(
     its edge, so bands side by side read as one line.
     """
     width = (stop - start) * STEP_WIDTH
-    curves = [_curve(index, one, start, stop) for index, one in enumerate(series)]
+    # Lines that share a score would hide each other: each runs a little above or below.
+    offsets = [(i - (len(series) - 1) / 2) * _SPREAD for i in range(len(series))]
+    curves = [_curve(index, one, start, stop, offsets[index]) for index, one in enumerate(series)]
     return EmotionChart(
         width=width,
         height=CHART_HEIGHT,
@@ -117,7 +121,7 @@ def _x(index: int, start: int) -> float:
     return (index - start + 0.5) * STEP_WIDTH
 
 
-def _curve(number: int, series: SeriesInput, start: int, stop: int) -> Curve:
+def _curve(number: int, series: SeriesInput, start: int, stop: int, offset: float) -> Curve:
     scores = series.scores
     first, last = max(start - 1, 0), min(stop + 1, len(scores))
     path: list[str] = []
@@ -127,7 +131,7 @@ def _curve(number: int, series: SeriesInput, start: int, stop: int) -> Curve:
         if score is None:
             previous = None
             continue
-        x, y = _x(index, start), score_y(score)
+        x, y = _x(index, start), score_y(score) + offset
         if previous is None:
             path.append(f"M{fmt(x)} {fmt(y)}")
         else:
@@ -137,7 +141,7 @@ def _curve(number: int, series: SeriesInput, start: int, stop: int) -> Curve:
         previous = (x, y)
     form = shape(number)
     markers = [
-        _marker(form, _x(index, start), score_y(score), series.titles[index])
+        _marker(form, _x(index, start), score_y(score) + offset, series.titles[index])
         for index in range(start, stop)
         if (score := scores[index]) is not None
     ]

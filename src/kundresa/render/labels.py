@@ -31,6 +31,8 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "owner": ("Owner", "Ägare", "Ejer", "Eier"),
     "phase": ("Phase", "Fas", "Fase", "Fase"),
     "phases": ("phases", "faser", "faser", "faser"),
+    "phases_title": ("Phases", "Faser", "Faser", "Faser"),
+    "steps_title": ("Steps", "Steg", "Trin", "Steg"),
     "step": ("Step", "Steg", "Trin", "Steg"),
     "steps": ("steps", "steg", "trin", "steg"),
     "continued": ("continued", "forts.", "fortsat", "forts."),
