@@ -309,3 +309,18 @@ def test_a_journey_without_personas_draws_one_customer_curve(write_project) -> N
     assert "Step 2: not given" in html
     markdown = render_one(root, fmt="md")
     assert "    First: 4\n    Third: 2\n" in markdown
+
+
+def test_personas_scored_but_not_listed_still_get_a_line(write_project) -> None:
+    root = write_project(
+        {
+            "journeys/j.yaml": "kind: journey\nid: j\ntitle: J\nphases:\n"
+            "  - id: a\n    name: A\n    steps:\n"
+            "      - action: First\n        emotion: {ann: 4, bo: 2}\n"
+            "      - action: Second\n        emotion: 3\n"
+        }
+    )
+    html = render_one(root)
+    assert '<path class="curve s0"' in html and '<path class="curve s1"' in html
+    markdown = render_one(root, fmt="md")
+    assert "    First: 4: ann\n    First: 2: bo\n    Second: 3: ann, bo\n" in markdown

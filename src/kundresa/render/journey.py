@@ -95,10 +95,21 @@ def journey_view(journey: Journey, context: Context) -> JourneyView:
 
 
 def _series_ids(journey: Journey) -> list[str | None]:
-    per_persona = any(isinstance(step.emotion, dict) for _, _, step in journey.steps())
-    if per_persona and journey.personas:
-        return list(journey.personas)
-    return [None]
+    """Return whose lines the chart draws: the journey's personas, or the one customer.
+
+    Personas scored at a step but not listed on the journey get a line too, after the
+    listed ones, so that no score is dropped.
+    """
+    scored = [
+        persona_id
+        for _, _, step in journey.steps()
+        if isinstance(step.emotion, dict)
+        for persona_id in step.emotion
+    ]
+    if not scored:
+        return [None]
+    listed = list(journey.personas)
+    return [*listed, *dict.fromkeys(p for p in scored if p not in listed)]
 
 
 def _series_label(persona_id: str | None, context: Context) -> str:
