@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kundresa.models import Journey, Level, PlanItem, Step
+from kundresa.models import Journey, Level, Opportunity, PlanItem, Step
 from kundresa.render import charts
 from kundresa.render.bands import cut_bands, phase_views
 from kundresa.render.kpis import NO_TARGET, KpiView, kpi_views
@@ -135,24 +135,15 @@ def _step(
     series: Mapping[str | None, Series],
     opportunities: list[OpportunityView],
 ) -> StepView:
+    """Return the view of one step; its opportunities are numbered on from `opportunities`."""
     t = context.labels
     touchpoint = _touchpoint(step.touchpoint, context)
     where = f"{journey.phases[phase_index].name} · {t['step']} {number}"
-    for opportunity in step.opportunities:
-        value, effort = opportunity.value, opportunity.effort
-        opportunities.append(
-            OpportunityView(
-                number=len(opportunities) + 1,
-                text=opportunity.text,
-                value_key=value.value if value else None,
-                value=_level(value, t),
-                effort_key=effort.value if effort else None,
-                effort=_level(effort, t),
-                quadrant=charts.quadrant(value.value, effort.value) if value and effort else None,
-                where=where,
-            )
-        )
-    own = opportunities[len(opportunities) - len(step.opportunities) :]
+    own = [
+        _opportunity(opportunity, len(opportunities) + i, where, t)
+        for i, opportunity in enumerate(step.opportunities, start=1)
+    ]
+    opportunities.extend(own)
     return StepView(
         number=number,
         action=step.action,
@@ -168,6 +159,22 @@ def _step(
         ],
         owner=touchpoint.owner if touchpoint else None,
         phase_start=step_index == 0,
+    )
+
+
+def _opportunity(
+    opportunity: Opportunity, number: int, where: str, t: Mapping[str, str]
+) -> OpportunityView:
+    value, effort = opportunity.value, opportunity.effort
+    return OpportunityView(
+        number=number,
+        text=opportunity.text,
+        value_key=value.value if value else None,
+        value=_level(value, t),
+        effort_key=effort.value if effort else None,
+        effort=_level(effort, t),
+        quadrant=charts.quadrant(value.value, effort.value) if value and effort else None,
+        where=where,
     )
 
 
