@@ -187,3 +187,34 @@ def test_unknown_source_file_is_an_input_error(measure, tmp_path: Path):
 
     with pytest.raises(InputError, match="no such file"):
         measure(tmp_path / "missing.csv")
+
+
+def test_an_order_over_two_events_counts_once_in_the_totals(measure, tmp_path):
+    rows = [
+        ("O1", "A", "2025-01-01", "10", "Jazz"),
+        ("O1", "A", "2025-01-01", "20", "Rock"),
+        ("O2", "A", "2025-01-03", "30", "Rock"),
+        ("O3", "B", "2025-01-02", "5", "Jazz"),
+    ]
+    path = write_csv(tmp_path / "s.csv", ("order", "customer", "date", "amount", "event"), rows)
+    plain, split = measure(path), measure(path, by="event")
+    assert split.metrics == plain.metrics
+    assert plain.metrics["orders"] == 3
+    assert plain.metrics["repeat_rate"] == Decimal("0.5")
+    assert split.breakdown["Jazz"]["orders"] == 2  # O1 and O3
+    assert split.breakdown["Rock"]["orders"] == 2  # O1 and O2
+    assert split.breakdown["Rock"]["repeat_rate"] == 1
+
+
+def test_an_order_id_shared_by_two_customers_counts_once(measure, tmp_path):
+    rows = [
+        ("O1", "A", "2025-01-01", "10"),
+        ("O1", "B", "2025-01-02", "20"),
+        ("O2", "A", "2025-01-03", "30"),
+    ]
+    path = write_csv(tmp_path / "s.csv", ("order", "customer", "date", "amount"), rows)
+    result = measure(path)
+    assert result.metrics["orders"] == 2  # distinct order ids
+    assert result.metrics["customers"] == 2
+    assert result.metrics["repeat_rate"] == Decimal("0.5")  # A has O1 and O2
+    assert result.metrics["avg_lifespan_days"] == 1  # A: Jan 1 to Jan 3, B: 0

@@ -17,11 +17,12 @@ from kundresa.kpi.result import KpiResult
 from kundresa.kpi.sales import (
     SEGMENTS,
     Scope,
-    cohorts,
     find_window,
     months,
     order_shape,
+    overall,
     segment_metrics,
+    shared_order_ids,
 )
 from kundresa.kpi.survey import can_segment, funnel_steps, survey_metrics
 from kundresa.kpi.targets import check_targets
@@ -180,8 +181,13 @@ def _measure(
     for kind, spec in specs.items():
         large = on_progress is not None and _size(spec.path) >= LARGE_FILE
         runner = _with_progress(con, on_progress) if large and on_progress else None
-        shape = order_shape(by, start, end) if kind == "sales" else None
+        shape = order_shape(by, start, end, by_order=True) if kind == "sales" else None
         table = load(con, kind, spec, workdir, keep=keep, run=runner, shape=shape)
+        if kind == "sales" and shared_order_ids(con):
+            # An order id with two customers: read again keyed by customer and order.
+            shape = order_shape(by, start, end)
+            table = load(con, kind, spec, workdir, keep=keep, run=runner, shape=shape)
+            table.shared_order_ids = True
         tables[kind] = table
         result.sources[kind] = spec.display
         _report_problems(result, table, strict)
@@ -213,13 +219,14 @@ def _measure_sales(
     if window is None:
         result.warnings.append(f"{sales.display}: no readable order in the window")
         return
-    scope = Scope(window, sales.has("order_id"), by if by != "cohort" else None)
+    read_by = by if by != "cohort" else None
+    scope = Scope(window, sales.has("order_id"), read_by, not sales.shared_order_ids)
     result.window = window
     result.by = by
-    result.metrics.update(segment_metrics(con, scope).get("all", {}))
+    metrics, result.cohorts = overall(con, scope)
+    result.metrics.update(metrics)
     if by:
         result.breakdown.update(segment_metrics(con, scope, by))
-    result.cohorts = cohorts(con, scope)
     result.months = months(con)
 
 

@@ -72,6 +72,7 @@ class LoadedTable:
     display: str
     columns: dict[str, str]
     problems: RowProblems
+    shared_order_ids: bool = False
 
     def has(self, canonical: str) -> bool:
         """Return True when the export has this canonical column."""

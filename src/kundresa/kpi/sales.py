@@ -35,12 +35,14 @@ _HALF = "(date_diff('day', ws, we) + 1) // 2"
 
 
 def order_shape(
-    by: str | None, start: dt.date | None, end: dt.date | None
+    by: str | None, start: dt.date | None, end: dt.date | None, *, by_order: bool = False
 ) -> Callable[[str, Mapping[str, str]], str]:
     """Return the aggregation that reads parsed sales rows into one row per order.
 
     Rows outside `--from/--to` are left out; unreadable rows are only counted (`bad_rows`,
-    in the row whose customer is NULL).
+    in the row whose customer is NULL). With `by_order` (and no breakdown) the rows are
+    grouped by order id alone, a cheaper key, keeping the lowest and highest customer id so
+    that an order id shared by two customers can be noticed (`customer_hi`).
     """
 
     def shape(select: str, columns: Mapping[str, str]) -> str:
@@ -59,10 +61,15 @@ def order_shape(
         if end:
             bounds.append(f"day <= DATE '{end}'")
         good = "problem IS NULL"
+        customer = f"CASE WHEN {good} THEN customer_id END AS customer_id"
+        customer_hi = "NULL AS customer_hi"
+        if by_order and by in {None, "cohort"} and "order_id" in columns:
+            customer = f"min(customer_id) FILTER (WHERE {good}) AS customer_id"
+            customer_hi = f"max(customer_id) FILTER (WHERE {good}) AS customer_hi"
         return f"""
         SELECT CASE WHEN {good} THEN {segment} END AS seg,
                CASE WHEN {good} THEN {first} END AS seg_start,
-               CASE WHEN {good} THEN customer_id END AS customer_id,
+               {customer}, {customer_hi},
                CASE WHEN {good} THEN {key} END AS order_key,
                min(day) AS any_day,
                min(day) FILTER (WHERE amount >= 0) AS first_day,
@@ -84,6 +91,7 @@ class Scope:
     window: Window
     order_ids: bool
     read_by: str | None
+    unique_orders: bool = True  # no order id was read with two customers
 
     @property
     def one_row_per_order(self) -> bool:
@@ -207,6 +215,111 @@ def derive(
         "historic_clv": ratio(revenue, customers),
         "churn_rate": ratio(churned, churn_base),
     }
+
+
+def shared_order_ids(con: duckdb.DuckDBPyConnection) -> bool:
+    """Return True when an order id was read with two customer ids (grouped by order)."""
+    row = con.execute(
+        "SELECT count(*) FROM sales WHERE customer_hi IS NOT NULL AND customer_hi <> customer_id"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+#: Cohort months are kept as bits of one 128-bit integer per customer, so windows up to this
+#: many months long take the quick path.
+_BIT_MONTHS = 126
+
+
+def overall(con: duckdb.DuckDBPyConnection, scope: Scope) -> tuple[dict[str, Value], list[Cohort]]:
+    """Return the metrics without a breakdown and the cohorts, from one table per customer.
+
+    The table has one row per order (or per customer and day without order ids), so a
+    customer's orders are counted without DISTINCT, and the months each customer bought in
+    are kept as bits for the cohort table.
+    """
+    window = scope.window
+    start_month = window.start.replace(day=1)
+    last = _months(start_month, window.end)
+    if not scope.one_row_per_order or last > _BIT_MONTHS:
+        metrics = segment_metrics(con, scope).get("all", _empty(window))
+        return metrics, cohorts(con, scope)
+    orders = "count(*) FILTER (WHERE order_rows > 0)" if scope.order_ids else "sum(order_rows)"
+    total = orders
+    if scope.order_ids and not scope.unique_orders:
+        total = "count(DISTINCT order_key) FILTER (WHERE order_rows > 0)"
+    month = f"date_diff('month', DATE '{start_month}', first_day)"
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE customers AS
+        SELECT customer_id, {orders} AS orders, min(first_day) AS first_day,
+               max(last_day) AS last_day,
+               bit_or(CASE WHEN order_rows > 0 THEN 1::HUGEINT << {month} END) AS months
+        FROM sales WHERE customer_id IS NOT NULL GROUP BY customer_id"""
+    )
+    half = window.days // 2
+    boundary = f"DATE '{window.start + dt.timedelta(days=half)}'"
+    row = con.execute(
+        f"""SELECT count(*), count(*) FILTER (WHERE orders >= 2),
+               sum(coalesce(date_diff('day', first_day, last_day), 0)),
+               count(*) FILTER (WHERE first_day < {boundary}),
+               count(*) FILTER (WHERE first_day < {boundary} AND last_day < {boundary}),
+               (SELECT sum(revenue) FROM sales WHERE customer_id IS NOT NULL),
+               (SELECT {total} FROM sales WHERE customer_id IS NOT NULL)
+        FROM customers"""
+    ).fetchone()
+    assert row is not None
+    customers, repeaters, span, base, churned, revenue, orders_n = row
+    metrics = derive(
+        customers=int(customers),
+        orders=int(orders_n or 0),
+        revenue=Decimal(revenue or 0),
+        repeaters=int(repeaters),
+        span_days=int(span or 0),
+        window_days=window.days,
+        churn_base=int(base),
+        churned=int(churned),
+    )
+    rows = con.execute(
+        f"""SELECT {month} AS cohort, k, count(*) FROM customers, range(0, {last + 1}) t(k)
+        WHERE first_day IS NOT NULL AND {month} + k <= {last}
+          AND (months >> CAST({month} + k AS INTEGER)) & 1 = 1
+        GROUP BY ALL"""
+    ).fetchall()
+    counts = {(int(c), int(k)): int(n) for c, k, n in rows}
+    return metrics, _cohort_table(counts, start_month, last)
+
+
+def _empty(window: Window) -> dict[str, Value]:
+    return derive(
+        customers=0,
+        orders=0,
+        revenue=Decimal(0),
+        repeaters=0,
+        span_days=0,
+        window_days=window.days,
+        churn_base=0,
+        churned=0,
+    )
+
+
+def _cohort_table(
+    counts: dict[tuple[int, int], int], start_month: dt.date, last: int
+) -> list[Cohort]:
+    """Return cohorts from buyer counts by (cohort month offset, months since)."""
+    out = []
+    for offset in sorted({c for c, k in counts if k == 0}):
+        size = counts[offset, 0]
+        month = _add_months(start_month, offset)
+        cells: list[Decimal | None] = [
+            Decimal(counts.get((offset, k), 0)) / size if offset + k <= last else None
+            for k in range(last + 1)
+        ]
+        out.append(Cohort(month.strftime("%Y-%m"), size, cells))
+    return out
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def cohorts(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[Cohort]:
