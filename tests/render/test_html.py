@@ -324,3 +324,23 @@ def test_personas_scored_but_not_listed_still_get_a_line(write_project) -> None:
     assert '<path class="curve s0"' in html and '<path class="curve s1"' in html
     markdown = render_one(root, fmt="md")
     assert "    First: 4: ann\n    First: 2: bo\n    Second: 3: ann, bo\n" in markdown
+
+
+def test_a_phase_without_steps_is_still_drawn(write_project) -> None:
+    root = write_project(
+        {
+            "journeys/j.yaml": "kind: journey\nid: j\ntitle: J\npersonas: [ann]\nphases:\n"
+            "  - id: a\n    name: Alpha\n    steps:\n"
+            "      - action: First\n        emotion: {ann: 4}\n"
+            "  - id: b\n    name: Beta\n"
+            "  - id: c\n    name: Gamma\n    steps:\n"
+            "      - action: Second\n        emotion: {ann: 2}\n"
+        }
+    )
+    html = render_one(root)
+    assert "Beta</span>" in html and "No steps yet" in html
+    assert "Step 1" in html and "Step 2" in html and "Step 0" not in html
+    assert re.findall(r'<table class="map n(\d)"', html) == ["3"]
+    markdown = render_one(root, fmt="md")
+    assert "## 2. Beta" in markdown and "### Step 2. Second" in markdown
+    assert "section Beta" in markdown

@@ -42,28 +42,38 @@ def journey_view(journey: Journey, context: Context) -> JourneyView:
     ]
     flat = journey.steps()
     opportunities: list[OpportunityView] = []
-    steps = [
-        _step(
-            journey,
-            phase_index=p,
-            step_index=s,
-            step=step,
-            number=number,
-            context=context,
-            kpi_by_id=kpi_by_id,
-            series=dict(zip(series_ids, series, strict=True)),
-            opportunities=opportunities,
-        )
-        for number, (p, s, step) in enumerate(flat, start=1)
-    ]
+    by_id = dict(zip(series_ids, series, strict=True))
+    steps: list[StepView] = []
+    slots: list[Step | None] = []  # one per column: a step, or None for an empty phase
+    empties = 0
+    for p, phase in enumerate(journey.phases):
+        if not phase.steps:
+            steps.append(_empty(by_id))
+            slots.append(None)
+            empties += 1
+        for s, step in enumerate(phase.steps):
+            steps.append(
+                _step(
+                    journey,
+                    phase_index=p,
+                    step_index=s,
+                    step=step,
+                    number=len(slots) - empties + 1,
+                    context=context,
+                    kpi_by_id=kpi_by_id,
+                    series=by_id,
+                    opportunities=opportunities,
+                )
+            )
+            slots.append(step)
     inputs = [
         charts.SeriesInput(
             one.key,
             one.label,
-            [step.emotion_for(sid) for _, _, step in flat],
+            [step.emotion_for(sid) if step else None for step in slots],
             [_point_title(one.label, view, t) for view in steps],
         )
-        for one, sid in zip(series, series_ids, strict=True)
+        for sid, one in by_id.items()
     ]
     sized = [o for o in opportunities if o.value_key and o.effort_key]
     placed = [
@@ -77,7 +87,7 @@ def journey_view(journey: Journey, context: Context) -> JourneyView:
         state_key=journey.state.value,
         state=t[f"state_{journey.state.value}"],
         owner=journey.owner,
-        personas=_personas(journey, context, dict(zip(series_ids, series, strict=True))),
+        personas=_personas(journey, context, by_id),
         series=series,
         goals=[GoalView(g.text, kpi_by_id.get(g.kpi) if g.kpi else None) for g in journey.goals],
         kpis=kpis,
@@ -175,6 +185,23 @@ def _opportunity(
         effort=_level(effort, t),
         quadrant=charts.quadrant(value.value, effort.value) if value and effort else None,
         where=where,
+    )
+
+
+def _empty(series: Mapping[str | None, Series]) -> StepView:
+    """Return the column of a phase that has no steps yet."""
+    return StepView(
+        number=0,
+        action="",
+        thoughts=None,
+        touchpoint=None,
+        emotions=[EmotionValue(one.key, one.label, None) for one in series.values()],
+        pain_points=[],
+        opportunities=[],
+        kpis=[],
+        owner=None,
+        phase_start=True,
+        empty=True,
     )
 
 

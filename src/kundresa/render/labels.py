@@ -35,6 +35,7 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "steps_title": ("Steps", "Steg", "Trin", "Steg"),
     "step": ("Step", "Steg", "Trin", "Steg"),
     "steps": ("steps", "steg", "trin", "steg"),
+    "no_steps": ("No steps yet", "Inga steg ännu", "Ingen trin endnu", "Ingen steg ennå"),
     "continued": ("continued", "forts.", "fortsat", "forts."),
     "state_current": ("As-is", "Nuläge", "Nuværende", "Nåsituasjon"),
     "state_future": ("To-be", "Önskat läge", "Fremtidig", "Fremtidig"),

@@ -73,6 +73,8 @@ class StepView:
     kpis: list[KpiView]
     owner: str | None
     phase_start: bool
+    #: A column that stands for a phase with no steps yet, so the phase is still drawn.
+    empty: bool = False
 
 
 @dataclass(frozen=True)
