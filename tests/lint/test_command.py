@@ -83,7 +83,7 @@ def test_every_rule_is_documented_and_named_in_kebab_case() -> None:
 
 def test_colour_only_when_asked() -> None:
     finding = Diagnostic(Location("a.yaml", 1, 7), "KR102", "x", Severity.ERROR, "bad", "fix")
-    report = Report([finding], {}, 1, {"a.yaml": ["kind: jorney"]})
+    report = Report([finding], 1, {"a.yaml": ["kind: jorney"]})
     plain = text_reporter.render(report, color=False)
     assert "\x1b[" not in plain
     assert plain == (

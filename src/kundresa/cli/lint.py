@@ -63,14 +63,14 @@ def lint(
         typer.echo(render_rules(output_format), nl=False)
         return
 
-    from kundresa.lint import lint_project, rule_severities
+    from kundresa.lint import lint_project
     from kundresa.lint.reporters import Report, summary
     from kundresa.project import load_project
 
     start = _start(paths) if project is None else None
     loaded = load_project(start=start, project=project)
     findings = lint_project(loaded, paths, select, ignore)
-    report = Report.of(loaded, findings, rule_severities(loaded, select, ignore))
+    report = Report.of(loaded, findings)
     typer.echo(reporter(report, _use_colour()), nl=False)
     typer.echo(summary(report), err=True)
     if report.failed(strict=strict):

@@ -1,4 +1,4 @@
-"""What every reporter is given: the findings, the rules that ran and the source lines."""
+"""What every reporter is given: the findings, the number of files and their source lines."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from kundresa.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from kundresa.lint.rule import Rule
     from kundresa.project import Project
 
 
@@ -19,17 +18,14 @@ class Report:
     """The outcome of one lint run, as the reporters see it."""
 
     findings: Sequence[Diagnostic]
-    rules: Mapping[Rule, Severity]
     files: int = 0
     sources: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(
-        cls, project: Project, findings: Sequence[Diagnostic], rules: Mapping[Rule, Severity]
-    ) -> Report:
+    def of(cls, project: Project, findings: Sequence[Diagnostic]) -> Report:
         """Return the report of a project's findings, with the source lines of its files."""
         sources = {d.document.path: d.document.lines for d in project.documents}
-        return cls(findings, rules, len(project.documents), sources)
+        return cls(findings, len(project.documents), sources)
 
     def counts(self) -> Counter[Severity]:
         """Return the number of findings of each severity."""
