@@ -10,12 +10,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from render_support import GOLDEN, IMG, SCRIPT
 
 from kundresa import load_project
 from kundresa.errors import InputError
 from kundresa.render import render_pages, render_project
-
-from conftest import GOLDEN, IMG, SCRIPT
 
 
 def render_one(root: Path, fmt: str = "html", **options: object) -> str:

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import REPO
+from render_support import REPO
 
 pytestmark = pytest.mark.slow
 
