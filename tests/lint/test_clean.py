@@ -10,7 +10,7 @@ import pytest
 from kundresa.lint import lint_project
 from kundresa.project import load_project
 
-from conftest import REPO
+from .cases import REPO
 
 INIT = REPO / "templates" / "init"
 TEMPLATES = sorted(

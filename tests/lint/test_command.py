@@ -14,8 +14,7 @@ from kundresa.lint import RULES
 from kundresa.lint.reporters import Report, summary
 from kundresa.lint.reporters import text as text_reporter
 
-from .cases import BASE, write_case
-from conftest import SRC
+from .cases import BASE, SRC, write_case
 
 WARNING_ONLY = {
     "touchpoints/more.yaml": (

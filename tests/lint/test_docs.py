@@ -9,7 +9,7 @@ from typer.main import get_command
 from kundresa.cli.app import app
 from kundresa.lint import RULES
 
-from conftest import REPO
+from .cases import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

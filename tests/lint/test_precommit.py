@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .cases import write_case
-from conftest import REPO
+from .cases import REPO, write_case
 
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which(
     "pre-commit"
