@@ -160,6 +160,37 @@ def _marker(form: str, x: float, y: float, title: str) -> Marker:
     return Marker(fmt(x), fmt(y), form, points, title)
 
 
+# The small curve on the index page --------------------------------------------------------
+
+SPARK_WIDTH = 300
+SPARK_HEIGHT = 48
+
+
+@dataclass(frozen=True)
+class SparkLine:
+    """One series' whole curve, drawn small."""
+
+    key: str
+    path: str
+
+
+def sparkline(series: Sequence[tuple[str, Sequence[int | None]]]) -> list[SparkLine]:
+    """Return each series' scores over the whole journey as a small path (gaps kept)."""
+    lines = []
+    for key, scores in series:
+        step = SPARK_WIDTH / max(len(scores) - 1, 1)
+        parts: list[str] = []
+        previous: int | None = None
+        for index, score in enumerate(scores):
+            if score is not None:
+                x = index * step if len(scores) > 1 else SPARK_WIDTH / 2
+                y = 4 + (5 - score) * (SPARK_HEIGHT - 8) / 4
+                parts.append(f"{'M' if previous is None else 'L'}{fmt(x)} {fmt(y)}")
+            previous = score
+        lines.append(SparkLine(key, " ".join(parts)))
+    return lines
+
+
 # The opportunity matrix ----------------------------------------------------------------
 
 MATRIX_WIDTH = 520

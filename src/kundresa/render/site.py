@@ -18,12 +18,13 @@ from kundresa.errors import InputError
 from kundresa.files import write_atomic
 from kundresa.models import Journey
 from kundresa.project import Project
+from kundresa.render import charts
 from kundresa.render.environment import make_environment
 from kundresa.render.journey import journey_view
 from kundresa.render.kpis import read_kpi_results
 from kundresa.render.labels import labels_for
 from kundresa.render.personas import Link, PersonaView, persona_view
-from kundresa.render.views import Context
+from kundresa.render.views import Context, JourneyView
 from kundresa.suggest import did_you_mean
 
 #: The folder, below the project root, that `render` writes to unless told otherwise.
@@ -42,6 +43,7 @@ class JourneyEntry:
     phases: int
     steps: int
     personas: list[str]
+    curve: list[charts.SparkLine]
 
 
 def render_project(  # noqa: PLR0917 - the public API takes them by position too
@@ -123,14 +125,14 @@ def render_pages(
         "index_href": "../index." + fmt if links else None,
     }
     pages: dict[str, bytes] = {}
-    for one in chosen:
-        view = journey_view(one, context)
+    views = [journey_view(one, context) for one in chosen]
+    for view in views:
         page = environment.get_template(f"journey.{fmt}").render(journey=view, **common)
-        pages[f"journeys/{one.id}.{fmt}"] = page.encode("utf-8")
+        pages[f"journeys/{view.id}.{fmt}"] = page.encode("utf-8")
     if journey is None:
         pages.update(_persona_pages(project, environment, fmt, common))
         index = environment.get_template(f"index.{fmt}").render(
-            journeys=[_entry(one, context, fmt) for one in chosen],
+            journeys=[_entry(view, fmt) for view in views],
             personas=[
                 persona_view(p.model, labels, href=f"personas/{p.model.id}.{fmt}")
                 for p in project.personas
@@ -204,18 +206,22 @@ def _results(
     return {name: Decimal(str(value)) for name, value in kpi_results.items()}
 
 
-def _entry(journey: Journey, context: Context, fmt: str) -> JourneyEntry:
-    labels = context.labels
-    names = {pid: p.name for pid, p in context.personas.items()}
+def _entry(view: JourneyView, fmt: str) -> JourneyEntry:
+    steps = [step for phase in view.phases for step in phase.steps]
+    scores = [
+        (line.key, [step.emotions[index].score for step in steps])
+        for index, line in enumerate(view.series)
+    ]
     return JourneyEntry(
-        title=journey.title,
-        href=f"journeys/{journey.id}.{fmt}",
-        state_key=journey.state.value,
-        state=labels[f"state_{journey.state.value}"],
-        owner=journey.owner,
-        phases=len(journey.phases),
-        steps=len(journey.steps()),
-        personas=[names.get(pid, pid) for pid in journey.personas],
+        title=view.title,
+        href=f"journeys/{view.id}.{fmt}",
+        state_key=view.state_key,
+        state=view.state,
+        owner=view.owner,
+        phases=view.phase_count,
+        steps=view.step_count,
+        personas=[persona.name for persona in view.personas],
+        curve=charts.sparkline(scores),
     )
 
 
