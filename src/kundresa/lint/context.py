@@ -32,6 +32,19 @@ class Context:
         return found
 
     @cached_property
+    def catalogue_complete(self) -> bool:
+        """Return True when every touchpoint file loaded, so every channel is known.
+
+        The rules about conversion points, feedback and channels wait while one fails.
+        """
+        return not any(
+            loaded.model is None
+            and isinstance(loaded.document.data, dict)
+            and loaded.document.data.get("kind") == "touchpoints"
+            for loaded in self.project.documents
+        )
+
+    @cached_property
     def unreadable_ids(self) -> dict[str, set[str]]:
         """Return the ids written in files that failed to load, by kind (persona, touchpoint).
 

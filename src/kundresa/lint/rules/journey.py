@@ -57,6 +57,8 @@ def no_conversion_point(context: Context) -> Iterator[Finding]:
     A conversion point (a ticket purchase, a sign-up) is where the customer takes the
     step the business is after; without one the journey cannot be measured against sales.
     """
+    if not context.catalogue_complete:
+        return
     for journey in context.project.journeys:
         if _first_conversion(context, journey.model) is None:
             yield Finding(
@@ -74,6 +76,8 @@ def ends_at_purchase(context: Context) -> Iterator[Finding]:
     A customer journey does not end at the purchase: the visit, the follow-up and loyalty
     decide whether the customer comes back.
     """
+    if not context.catalogue_complete:
+        return
     for journey in context.project.journeys:
         first = _first_conversion(context, journey.model)
         if first is not None and first[0] == len(journey.model.phases) - 1:
@@ -93,6 +97,8 @@ def no_feedback_after_conversion(context: Context) -> Iterator[Finding]:
     Feedback after the purchase (a survey, a review request) is how the journey is
     improved; a touchpoint asks for it with `feedback: true` or the channel `review`.
     """
+    if not context.catalogue_complete:
+        return
     for journey in context.project.journeys:
         first = _first_conversion(context, journey.model)
         if first is None:
@@ -162,6 +168,8 @@ def too_many_channels(context: Context) -> Iterator[Finding]:
     one channel too many.
     """
     limit = context.settings.max_channels
+    if not context.catalogue_complete:
+        return
     for journey in context.project.journeys:
         yield from _channels(context, journey, limit)
 
