@@ -218,3 +218,17 @@ def test_an_order_id_shared_by_two_customers_counts_once(measure, tmp_path):
     assert result.metrics["customers"] == 2
     assert result.metrics["repeat_rate"] == Decimal("0.5")  # A has O1 and O2
     assert result.metrics["avg_lifespan_days"] == 1  # A: Jan 1 to Jan 3, B: 0
+
+
+def test_progress_is_reported_while_a_large_file_is_read(monkeypatch, tmp_path):
+    from kundresa.kpi import compute
+
+    monkeypatch.setattr(compute, "LARGE_FILE", 0)
+    rows = [(f"O{i}", f"c{i % 97}", "2025-01-01", "1.00") for i in range(2000)]
+    path = write_csv(tmp_path / "s.csv", ("order", "customer", "date", "amount"), rows)
+    seen: list[float] = []
+    result = compute.compute_kpis(sales=path, on_progress=seen.append)
+    assert result.metrics["orders"] == 2000
+    assert seen
+    assert seen[-1] == 1.0
+    assert all(0 <= f <= 1 for f in seen)

@@ -96,8 +96,10 @@ def compute_kpis(
         con = duckdb.connect(
             ":memory:", config={"memory_limit": MEMORY_LIMIT, "temp_directory": tmp}
         )
-        # DuckDB's own bar would write to stdout, which is for machine output.
-        con.execute("SET enable_progress_bar = false")
+        # DuckDB tracks progress only with its bar on; its own printing would go to stdout,
+        # which is for machine output, so the bar is drawn by the caller from the fraction.
+        con.execute("SET enable_progress_bar_print = false")
+        con.execute(f"SET enable_progress_bar = {str(on_progress is not None).lower()}")
         try:
             result = _measure(
                 con,

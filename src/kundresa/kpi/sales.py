@@ -66,9 +66,12 @@ def order_shape(
         if by_order and by in {None, "cohort"} and "order_id" in columns:
             customer = f"min(customer_id) FILTER (WHERE {good}) AS customer_id"
             customer_hi = f"max(customer_id) FILTER (WHERE {good}) AS customer_hi"
-        return f"""
-        SELECT CASE WHEN {good} THEN {segment} END AS seg,
-               CASE WHEN {good} THEN {first} END AS seg_start,
+        keys = f"""CASE WHEN {good} THEN {segment} END AS seg,
+               CASE WHEN {good} THEN {first} END AS seg_start,"""
+        if by is None or by == "cohort":
+            keys = ""  # no breakdown while reading: no segment to group by
+        body = f"""
+        SELECT {keys}
                {customer}, {customer_hi},
                CASE WHEN {good} THEN {key} END AS order_key,
                min(day) AS any_day,
@@ -80,6 +83,9 @@ def order_shape(
         FROM ({select})
         WHERE problem IS NOT NULL OR ({" AND ".join(bounds)})
         GROUP BY ALL"""
+        if not keys:
+            return f"SELECT 'all' AS seg, NULL::DATE AS seg_start, * FROM ({body})"
+        return body
 
     return shape
 

@@ -98,11 +98,10 @@ def problem_sql(item: Field) -> str | None:
     shown = f"'{item.name} ''' || CAST({raw} AS VARCHAR) || ''''"
     if item.kind is FieldKind.TEXT:
         return f"WHEN {value} IS NULL THEN '{item.name} is empty'" if item.required else None
-    empty = (
-        f"WHEN {blank} THEN '{item.name} is empty' "
-        if item.required
-        else f"WHEN {blank} THEN NULL "
-    )
+    # `value IS NULL` first: the text of a good value is never looked at, which matters on
+    # ten million rows.
+    reason = f"'{item.name} is empty'" if item.required else "NULL"
+    empty = f"WHEN {value} IS NULL AND {blank} THEN {reason} "
     if item.kind is FieldKind.DATE:
         return f"{empty}WHEN {value} IS NULL THEN {shown} || ' is not a date'"
     if item.kind is FieldKind.AMOUNT:
