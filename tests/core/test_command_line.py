@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kundresa import __version__
 
-from conftest import SRC
+from support import SRC
 
 
 def test_version(kundresa):
