@@ -121,3 +121,9 @@ def test_a_crowded_matrix_cell_says_how_many_more() -> None:
     many = [charts.Placed(i, "high", "low", str(i)) for i in range(1, 21)]
     cell = next(c for c in charts.matrix(many).cells if c.quadrant == "quick_wins")
     assert len(cell.dots) == 11 and cell.more == "+9"
+
+
+def test_the_index_curve_keeps_gaps() -> None:
+    (line,) = charts.sparkline([("s0", [5, 3, None, 1])])
+    assert line.key == "s0"
+    assert line.path == "M0 4 L100 24 M300 44"
