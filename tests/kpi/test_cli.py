@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.kpi.conftest import SALES_HEADER, SALES_ROWS, write_csv
+from tests.kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
 
 from kundresa.kpi.result import METRICS
 

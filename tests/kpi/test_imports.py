@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import SRC
+from support import SRC
 
 
 def loaded_after(code: str) -> set[str]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from tests.kpi.conftest import write_csv
+from tests.kpi.exports import write_csv
 
 from kundresa.kpi.result import Window
 
@@ -59,7 +59,7 @@ def test_without_an_order_id_every_row_but_refunds_is_an_order(measure, tmp_path
 
 
 def _rows() -> list[tuple[str, ...]]:
-    from tests.kpi.conftest import SALES_ROWS
+    from tests.kpi.exports import SALES_ROWS
 
     return SALES_ROWS
 
