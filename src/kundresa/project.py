@@ -178,8 +178,8 @@ def load_document(file: Path) -> LoadedDocument:
     """Read one YAML file, find its kind and validate it against that kind's model."""
     document = read_yaml(file, display_path(file))
     loaded = LoadedDocument(document=document, file=file)
-    if document.problems:
-        return loaded
+    if document.data is None and document.problems:
+        return loaded  # not YAML at all; a duplicate key still leaves a value to check
     data = document.data
     kind = data.get("kind") if isinstance(data, dict) else None
     if kind not in DOCUMENT_MODELS:

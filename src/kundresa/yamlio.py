@@ -173,7 +173,7 @@ def _syntax_hint(problem: str, line: str) -> str | None:
     if "tab" in problem or line.lstrip(" ").startswith("\t"):
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
-        return "put text that contains ': ' in quotes"
+        return "check the indentation, and put text that contains ': ' in quotes"
     if "could not find expected ':'" in problem:
         return "check the indentation and that every key ends with ':'"
     return None

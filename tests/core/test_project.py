@@ -91,3 +91,9 @@ def test_configured_folders_are_used(project: Path):
     (project / "journeys").rename(project / "resor")
     write(project / "kundresa.yaml", "version: 1\nname: T\npaths: {journeys: resor}\n")
     assert load_project(project=project).journey("j") is not None
+
+
+def test_a_file_with_a_duplicate_key_is_still_checked_against_its_schema(project: Path):
+    write(project / "personas/dup.yaml", "kind: persona\nid: b\nid: c\nname: B\nage: 300\n")
+    found = sorted(f"{p.location.line}:{p.code}" for p in load_project(project=project).problems)
+    assert found == ["3:KR002", "5:KR003"]
