@@ -192,29 +192,20 @@ def _channels(context: Context, journey: Located[Journey], limit: int) -> Iterat
 
 @rule("KR209", "missing-emotion", Severity.INFO)
 def missing_emotion(context: Context) -> Iterator[Finding]:
-    """A step has no emotion (for one of the journey's personas), so the curve has a gap.
+    """A step has no emotion, so the emotion curve has a gap.
 
     The emotion curve is often the most discussed part of a map; a gap hides whether the
-    step is a high or a low.
+    step is a high or a low. A per-persona emotion that leaves a persona out is fine: it
+    says the step is not part of that persona's journey, and their curve skips it.
     """
     for journey in context.project.journeys:
-        personas = journey.model.personas
         for p, s, step in journey.model.steps():
-            at = _step_path(p, s)
             if step.emotion is None:
                 yield Finding(
-                    journey.locate(*at),
+                    journey.locate(*_step_path(p, s)),
                     "the step has no emotion",
                     "add 'emotion:' from 1 (very negative) to 5 (very positive)",
                 )
-            elif isinstance(step.emotion, dict):
-                missing = [persona for persona in personas if persona not in step.emotion]
-                if missing:
-                    yield Finding(
-                        journey.locate(*at, "emotion", key=True),
-                        "the step has no emotion for " + ", ".join(f"'{m}'" for m in missing),
-                        "give an emotion for every persona of the journey",
-                    )
 
 
 @rule("KR210", "unsized-opportunity", Severity.INFO)
