@@ -124,14 +124,21 @@ def load(
     select = select_sql(fields, cells, source)
     fast = None if parquet else _fast_plan(sample, fields, mapping, cells)
     gzipped = not parquet and sample.gzipped and read == spec.path
-    if fast is not None and _try_fast(
-        execute, kind, fast, fields=fields, mapping=mapping, shape=shape, path=read, gzipped=gzipped
-    ):
-        rejects = None
-    else:
-        body = shape(select, mapping) if shape else select
-        execute(f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}")
-        rejects = None if parquet else reject_rows(con, kind)
+    # An aggregated table has no row order to keep; not keeping it saves DuckDB work.
+    con.execute(f"SET preserve_insertion_order = {'false' if shape else 'true'}")
+    try:
+        if fast is not None and _try_fast(
+            execute, kind, fast, fields=fields, mapping=mapping, shape=shape, path=read,
+            gzipped=gzipped,
+        ):  # fmt: skip
+            rejects = None
+        else:
+            body = shape(select, mapping) if shape else select
+            execute(f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}")
+            rejects = None if parquet else reject_rows(con, kind)
+    finally:
+        # The first bad rows are looked up in file order below.
+        con.execute("SET preserve_insertion_order = true")
     if rejects and rejects.encoding_errors and read == spec.path and not spec.encoding:
         # The sample was valid UTF-8 but a later part is not: read it all as Windows-1252.
         again = replace(spec, delimiter=delimiter, encoding="cp1252")
