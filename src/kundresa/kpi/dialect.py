@@ -147,7 +147,9 @@ def sample_csv(
         head, gzipped = read_head(path)
     except FileNotFoundError as error:
         raise InputError(
-            f"no such file: {display}", hint="check the path in kundresa.yaml", path=display
+            "no such file",
+            hint="check the path, on the command line or under sources: in kundresa.yaml",
+            path=display,
         ) from error
     except (OSError, EOFError) as error:
         raise InputError(f"cannot read the file: {error}", path=display) from error

@@ -330,7 +330,11 @@ def _parquet_sample(
 ) -> tuple[list[str], dict[str, str], Callable[[str], list[str]]]:
     """Return a Parquet file's column names, their kinds, and sample values of text columns."""
     if not spec.path.is_file():
-        raise InputError(f"no such file: {spec.display}", path=spec.display)
+        raise InputError(
+            "no such file",
+            hint="check the path, on the command line or under sources: in kundresa.yaml",
+            path=spec.display,
+        )
     source = f"read_parquet({literal(str(spec.path))})"
     try:
         described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
