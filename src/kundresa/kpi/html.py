@@ -11,12 +11,13 @@ from typing import Any
 
 from kundresa.files import templates
 from kundresa.kpi.formats import LABELS
-from kundresa.kpi.numbers import metric_text, money, percent
+from kundresa.kpi.numbers import decimal_text, metric_text, money, percent
 from kundresa.kpi.result import METRICS, KpiResult
 
 CELL_W, CELL_H, LABEL_W, TOP = 46, 24, 110, 24
 BAR_H, FUNNEL_W = 26, 420
 CHART_W, CHART_H = 640, 200
+_MARGIN = 30  # room for the first and last month's label
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Rect:
     label_y: float
     title: str
     anchor: str = "start"
+    label_fill: str = "#222"
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def cohort_chart(result: KpiResult) -> Chart | None:
                     y + CELL_H * 0.62,
                     title,
                     "middle",
+                    "#fff" if share > Decimal("0.5") else "#222",
                 )
             )
     height = TOP + len(result.cohorts) * CELL_H + 4
@@ -101,30 +104,21 @@ def funnel_chart(result: KpiResult) -> Chart | None:
     if not result.funnel:
         return None
     first = max(result.funnel[0].count, 1)
+    # Room for the longest step name at about 7 units a character.
+    left = min(max(len(s.step) for s in result.funnel) * 7 + 12, 260)
     rects, texts = [], []
     for i, step in enumerate(result.funnel):
         y = i * (BAR_H + 6)
         width = max(FUNNEL_W * step.count / first, 1)
-        share = (
-            ""
-            if step.conversion is None
-            else f" ({percent(step.conversion * 100, result.language)})"
-        )
+        conversion = step.conversion
+        share = "" if conversion is None else f" ({percent(conversion * 100, result.language)})"
+        count = decimal_text(step.count, 0, result.language)
         rects.append(
-            Rect(
-                LABEL_W + 40,
-                y,
-                width,
-                BAR_H,
-                "hsl(160, 50%, 55%)",
-                f"{step.count}{share}",
-                LABEL_W + 46,
-                y + BAR_H * 0.65,
-                step.step,
-            )
-        )
+            Rect(left, y, width, BAR_H, "hsl(160, 50%, 55%)", f"{count}{share}",
+                 left + width + 6, y + BAR_H * 0.65, step.step)
+        )  # fmt: skip
         texts.append(Text(4, y + BAR_H * 0.65, step.step))
-    return Chart(LABEL_W + 40 + FUNNEL_W + 120, len(result.funnel) * (BAR_H + 6), rects, texts)
+    return Chart(left + FUNNEL_W + 140, len(result.funnel) * (BAR_H + 6), rects, texts)
 
 
 def revenue_chart(result: KpiResult) -> Chart | None:
@@ -134,17 +128,20 @@ def revenue_chart(result: KpiResult) -> Chart | None:
     top = max((m.revenue for m in result.months), default=Decimal(0))
     scale = float(top) if top > 0 else 1.0
     slot = CHART_W / len(result.months)
+    every = -(-len(result.months) // 8)  # at most eight month labels fit under the columns
     rects, texts = [], []
     for i, month in enumerate(result.months):
         height = max(float(month.revenue), 0.0) / scale * (CHART_H - 30)
-        x = i * slot + slot * 0.15
+        x = _MARGIN + i * slot + slot * 0.15
         y = CHART_H - 20 - height
         label = money(month.revenue, result.language, result.currency)
         rects.append(
             Rect(x, y, slot * 0.7, height, "hsl(30, 80%, 60%)", "", x, y, f"{month.month}: {label}")
         )
-        texts.append(Text(x + slot * 0.35, CHART_H - 5, month.month, "middle"))
-    return Chart(CHART_W, CHART_H, rects, texts)
+        if i % every == 0:
+            texts.append(Text(x + slot * 0.35, CHART_H - 5, month.month, "middle"))
+    texts.append(Text(0, 10, f"max {money(top, result.language, result.currency)}"))
+    return Chart(CHART_W + 2 * _MARGIN, CHART_H, rects, texts)
 
 
 def view(result: KpiResult, title: str) -> dict[str, Any]:
