@@ -193,6 +193,8 @@ def _measure(
         tables[kind] = table
         result.sources[kind] = spec.display
         _report_problems(result, table, strict)
+    # Every query from here sorts what it returns; none needs DuckDB to keep row order.
+    con.execute("SET preserve_insertion_order = false")
     if "sales" in tables:
         _measure_sales(con, tables["sales"], result, start=start, end=end, by=by)
     else:
