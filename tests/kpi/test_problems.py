@@ -105,3 +105,24 @@ def test_an_empty_file_is_an_error(tmp_path, measure):
     path.write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="empty"):
         measure(path)
+
+
+def test_a_field_longer_than_the_csv_module_allows_is_no_crash(tmp_path, measure):
+    long = "x" * 200_000  # Python's csv module stops at 131,072 characters by default
+    path = tmp_path / "s.csv"
+    path.write_text(
+        f"customer,date,amount\na,2025-01-01,1\n{long},2025-01-02,2\nb,2025-01-03,z\n",
+        encoding="utf-8",
+    )
+    result = measure(path)
+    assert result.metrics["customers"] == 2
+    assert [(d.location.line, d.message) for d in result.problems] == [
+        (4, "row cannot be read: amount 'z' is not a number")
+    ]
+
+
+def test_a_binary_file_is_an_input_error_not_a_crash(tmp_path, measure):
+    path = tmp_path / "s.csv"
+    path.write_bytes(b"customer,date,amount\n" + bytes(range(256)) * 40)
+    with pytest.raises(InputError):
+        measure(path)

@@ -248,10 +248,8 @@ def _report_problems(result: KpiResult, table: LoadedTable, strict: bool) -> Non
             path=table.display,
             line=first.location.line if first else None,
         )
-    rows = "row" if problems.count == 1 else "rows"
-    result.warnings.append(
-        f"{table.display}: {problems.count} {rows} cannot be read and are left out"
-    )
+    rows = "row cannot be read and is" if problems.count == 1 else "rows cannot be read and are"
+    result.warnings.append(f"{table.display}: {problems.count} {rows} left out")
     result.warnings.extend(f"{d.location.path}:{d.location.line}: {d.message}" for d in examples)
     result.problems.extend(examples)
 

@@ -60,6 +60,8 @@ def _undefined_as_c1(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("kundresa-c1", _undefined_as_c1)
+# DuckDB reads fields up to its 2 MB line limit; the csv module stops at 128 KB by default.
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,14 @@ def sample_csv(
     if delimiter == "\\t":
         sep = "\t"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    rows = [row for _, row in zip(range(SAMPLE_ROWS + 1), reader, strict=False) if row]
+    try:
+        rows = [row for _, row in zip(range(SAMPLE_ROWS + 1), reader, strict=False) if row]
+    except csv.Error as error:
+        raise InputError(
+            f"the start of the file is not CSV kundresa can read ({error})",
+            hint="check that it is a CSV export, or set delimiter and encoding in kundresa.yaml",
+            path=display,
+        ) from error
     headers = [h.strip() for h in rows[0]] if rows else []
     return Sample(chosen, sep, headers, rows[1:], gzipped)
 

@@ -8,6 +8,7 @@ give line numbers as an editor shows them; a clean file is read once.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import re
@@ -120,7 +121,9 @@ def locate_rows(
         for text, reason, line in rejected
     ]
     found: list[tuple[int, str]] = []
-    with _open_text(path) as handle:
+    with _open_text(path) as handle, contextlib.suppress(csv.Error):
+        # A field beyond the csv module's limit (DuckDB reads lines up to 2 MB) ends the
+        # search; what was not found keeps DuckDB's position below.
         reader = csv.reader(handle, delimiter=delimiter)
         next(reader, None)
         start = reader.line_num + 1

@@ -134,7 +134,7 @@ def load(
             rejects = None
         else:
             body = shape(select, mapping) if shape else select
-            execute(f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}")
+            _careful(execute, f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}", spec.display)
             rejects = None if parquet else reject_rows(con, kind)
     finally:
         # The first bad rows are looked up in file order below.
@@ -171,6 +171,21 @@ def load(
 
 def _execute(con: duckdb.DuckDBPyConnection, sql: str) -> None:
     con.execute(sql)
+
+
+def _careful(execute: Callable[[str], None], sql: str, display: str) -> None:
+    """Run the careful read; a file DuckDB still cannot read is an input error."""
+    import duckdb
+
+    try:
+        execute(sql)
+    except duckdb.Error as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise InputError(
+            f"cannot read the file: {first}",
+            hint="check that it is a CSV export, or set delimiter and encoding in kundresa.yaml",
+            path=display,
+        ) from error
 
 
 @dataclass(frozen=True)
