@@ -8,7 +8,7 @@ from subprocess import CompletedProcess
 
 import pytest
 
-from support import run_kundresa
+from support import install_wheel, run_kundresa
 
 
 @pytest.fixture
@@ -28,3 +28,11 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         return target
 
     return make
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a folder holding this checkout's wheel, built once and installed in it."""
+    folder = tmp_path_factory.mktemp("installed")
+    install_wheel(folder)
+    return folder

@@ -31,3 +31,24 @@ def run_kundresa(
         check=False,
         timeout=120,
     )
+
+
+def install_wheel(folder: Path) -> Path:
+    """Build this checkout's wheel and install it (without dependencies) into `folder`."""
+    wheels = folder / "wheels"
+    pip = [sys.executable, "-m", "pip", "-q"]
+    build = ["wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(REPO)]
+    subprocess.run([*pip, *build], check=True, capture_output=True)
+    (wheel,) = wheels.glob("kundresa-*.whl")
+    site = folder / "site-packages"
+    install = ["install", "--no-deps", "--target", str(site), str(wheel)]
+    subprocess.run([*pip, *install], check=True, capture_output=True)
+    return wheel
+
+
+def run_installed(folder: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run Python with only the wheel installed by `install_wheel(folder)` importable."""
+    env = {"PYTHONPATH": str(folder / "site-packages"), "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )

@@ -2,42 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from support import REPO
+from support import REPO, run_installed
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(out),
-            str(REPO),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (built,) = out.glob("kundresa-*.whl")
-    return built
-
-
-def test_the_wheel_contains_every_template_and_the_type_marker(wheel: Path):
+def test_the_wheel_contains_every_template_and_the_type_marker(installed: Path):
+    (wheel,) = (installed / "wheels").glob("kundresa-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {
         f"kundresa/templates/{path.relative_to(REPO / 'templates').as_posix()}"
@@ -49,35 +25,16 @@ def test_the_wheel_contains_every_template_and_the_type_marker(wheel: Path):
     assert "kundresa/py.typed" in names
 
 
-def test_the_installed_package_inits_a_project_without_the_source_tree(wheel: Path, tmp_path: Path):
-    site = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--target",
-            str(site),
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
+def test_the_installed_package_inits_a_project_without_the_source_tree(
+    installed: Path, tmp_path: Path
+):
+    where = run_installed(
+        installed, "-c", "import kundresa; print(kundresa.__file__)", cwd=tmp_path
     )
-    work = tmp_path / "work"
-    work.mkdir()
-    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, *args], cwd=work, env=env, capture_output=True, text=True, check=False
-        )
-
-    where = run("-c", "import kundresa; print(kundresa.__file__)")
-    assert where.stdout.startswith(str(site)), where
-    result = run("-m", "kundresa", "init", "demo", "--lang", "en")
+    assert where.stdout.startswith(str(installed / "site-packages")), where
+    result = run_installed(
+        installed, "-m", "kundresa", "init", "demo", "--lang", "en", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
-    assert (work / "demo" / "kundresa.yaml").is_file()
-    assert (work / "demo" / "schemas" / "journey.schema.json").is_file()
+    assert (tmp_path / "demo" / "kundresa.yaml").is_file()
+    assert (tmp_path / "demo" / "schemas" / "journey.schema.json").is_file()
