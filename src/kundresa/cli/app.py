@@ -47,8 +47,5 @@ def _root(
     """Customer journey maps as code: lint, render and measure journeys kept in git."""
 
 
-# Command modules register on `app` when imported.
-from kundresa.cli import lint  # noqa: E402, F401, I001
-from kundresa.cli import project_commands  # noqa: E402, F401
-from kundresa.cli import kpi  # noqa: E402, F401
-from kundresa.cli import render  # noqa: E402, F401
+# Command modules register on `app` when imported, in the order `--help` lists them.
+from kundresa.cli import project_commands, lint, render, kpi  # noqa: E402, F401, I001
