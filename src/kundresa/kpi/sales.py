@@ -69,8 +69,10 @@ def order_shape(
         keys = f"""CASE WHEN {good} THEN {segment} END AS seg,
                CASE WHEN {good} THEN {first} END AS seg_start,"""
         if by is None or by == "cohort":
-            keys = ""  # no breakdown while reading: no segment to group by
-        body = f"""
+            # No breakdown while reading: no segment columns, which would only cost memory
+            # (`_rows` names the one segment itself).
+            keys = ""
+        return f"""
         SELECT {keys}
                {customer}, {customer_hi},
                CASE WHEN {good} THEN {key} END AS order_key,
@@ -83,9 +85,6 @@ def order_shape(
         FROM ({select})
         WHERE problem IS NOT NULL OR ({" AND ".join(bounds)})
         GROUP BY ALL"""
-        if not keys:
-            return f"SELECT 'all' AS seg, NULL::DATE AS seg_start, * FROM ({body})"
-        return body
 
     return shape
 
@@ -284,14 +283,29 @@ def overall(con: duckdb.DuckDBPyConnection, scope: Scope) -> tuple[dict[str, Val
         churn_base=int(base),
         churned=int(churned),
     )
+    return metrics, _cohort_table(_month_buyers(con, month, last), start_month, last)
+
+
+def _month_buyers(
+    con: duckdb.DuckDBPyConnection, month: str, last: int
+) -> dict[tuple[int, int], int]:
+    """Return buyer counts by (cohort month offset, months since) from the month bits.
+
+    One pass over the customers: a sum per month bit, per cohort (no row per customer and
+    month, which costs several times more).
+    """
+    bits = ", ".join(f"sum(((months >> {m}) & 1)::INTEGER)" for m in range(last + 1))
     rows = con.execute(
-        f"""SELECT {month} AS cohort, k, count(*) FROM customers, range(0, {last + 1}) t(k)
-        WHERE first_day IS NOT NULL AND {month} + k <= {last}
-          AND (months >> CAST({month} + k AS INTEGER)) & 1 = 1
-        GROUP BY ALL"""
+        f"SELECT {month} AS cohort, {bits} FROM customers WHERE first_day IS NOT NULL "
+        "GROUP BY cohort"
     ).fetchall()
-    counts = {(int(c), int(k)): int(n) for c, k, n in rows}
-    return metrics, _cohort_table(counts, start_month, last)
+    counts: dict[tuple[int, int], int] = {}
+    for cohort, *buyers in rows:
+        # The sum of bit m is the number of the cohort's customers buying in month m.
+        for k, n in enumerate(buyers[cohort:]):
+            if n:
+                counts[int(cohort), k] = int(n)
+    return counts
 
 
 def _empty(window: Window) -> dict[str, Value]:
@@ -367,8 +381,9 @@ def _months(first: dt.date, last: dt.date) -> int:
 
 def months(con: duckdb.DuckDBPyConnection) -> list[Month]:
     """Return revenue per calendar month (of each order's first row) in the window."""
+    # Grouped by the month's first day, named in Python: no text is made per order.
     rows = con.execute(
-        "SELECT strftime(coalesce(first_day, any_day), '%Y-%m') AS m, sum(revenue) FROM sales "
-        "WHERE customer_id IS NOT NULL GROUP BY m ORDER BY m"
+        "SELECT date_trunc('month', coalesce(first_day, any_day))::DATE AS m, sum(revenue) "
+        "FROM sales WHERE customer_id IS NOT NULL GROUP BY m ORDER BY m"
     ).fetchall()
-    return [Month(str(m), Decimal(revenue)) for m, revenue in rows]
+    return [Month(m.strftime("%Y-%m"), Decimal(revenue)) for m, revenue in rows]
