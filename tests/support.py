@@ -52,3 +52,16 @@ def run_installed(folder: Path, *args: str, cwd: Path) -> subprocess.CompletedPr
     return subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
+
+
+def packages_loaded_after(code: str) -> set[str]:
+    """Return the top-level packages a fresh interpreter has loaded after running `code`."""
+    probe = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={"PYTHONPATH": str(SRC)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {name.split(".")[0] for name in result.stdout.split()}

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from kundresa import __version__
 
-from support import SRC
+from support import packages_loaded_after
 
 
 def test_version(kundresa):
@@ -40,25 +38,13 @@ def test_outside_a_project_the_error_is_one_line_with_a_hint(kundresa, tmp_path:
     ]
 
 
-def imported_after(code: str) -> set[str]:
-    probe = f"import sys; {code}; print(','.join(sorted(sys.modules)))"
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        env={"PYTHONPATH": str(SRC)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return set(result.stdout.strip().split(","))
-
-
 def test_the_core_imports_neither_typer_nor_rich():
-    modules = imported_after(
+    loaded = packages_loaded_after(
         "import kundresa, kundresa.project, kundresa.scaffold, kundresa.schema"
     )
-    assert not {m for m in modules if m.split(".")[0] in {"typer", "rich", "click"}}
+    assert not loaded & {"typer", "rich", "click"}
 
 
 def test_the_version_loads_no_heavy_module():
-    modules = imported_after("import kundresa; kundresa.__version__")
-    assert not {m for m in modules if m.split(".")[0] in {"pydantic", "duckdb", "jinja2", "ruamel"}}
+    loaded = packages_loaded_after("import kundresa; kundresa.__version__")
+    assert not loaded & {"pydantic", "duckdb", "jinja2", "ruamel"}
