@@ -14,11 +14,6 @@ class Severity(StrEnum):
     INFO = "info"
     OFF = "off"
 
-    @property
-    def rank(self) -> int:
-        """Return a number that orders severities, the most serious highest."""
-        return {"off": 0, "info": 1, "warning": 2, "error": 3}[self.value]
-
 
 @dataclass(frozen=True, order=True)
 class Location:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -69,25 +70,27 @@ class Project:
         """Return every loading problem: YAML errors, duplicate keys, schema and kind errors."""
         return [p for d in self.documents for p in d.problems]
 
-    def journey(self, journey_id: str) -> Located[Journey] | None:
-        """Return the first journey with this id, or None."""
-        return _first(self.journeys, journey_id)
+    @cached_property
+    def journey_index(self) -> dict[str, Located[Journey]]:
+        """Return each journey by id; the first wins where an id is used twice."""
+        return _by_id(self.journeys)
 
-    def persona(self, persona_id: str) -> Located[Persona] | None:
-        """Return the first persona with this id, or None."""
-        return _first(self.personas, persona_id)
+    @cached_property
+    def persona_index(self) -> dict[str, Located[Persona]]:
+        """Return each persona by id; the first wins where an id is used twice."""
+        return _by_id(self.personas)
 
-    def touchpoint(self, touchpoint_id: str) -> Located[Touchpoint] | None:
-        """Return the first touchpoint with this id, or None."""
-        return _first(self.touchpoints, touchpoint_id)
-
-    def display(self, path: Path) -> str:
-        """Return how a file of the project is named in messages."""
-        return display_path(path)
+    @cached_property
+    def touchpoint_index(self) -> dict[str, Located[Touchpoint]]:
+        """Return each touchpoint by id; the first wins where an id is used twice."""
+        return _by_id(self.touchpoints)
 
 
-def _first(items: list[Located[M]], wanted: str) -> Located[M] | None:
-    return next((item for item in items if getattr(item.model, "id", None) == wanted), None)
+def _by_id(items: list[Located[M]]) -> dict[str, Located[M]]:
+    found: dict[str, Located[M]] = {}
+    for item in items:
+        found.setdefault(str(getattr(item.model, "id", "")), item)
+    return found
 
 
 def display_path(path: Path) -> str:

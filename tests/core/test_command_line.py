@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kundresa import __version__
 
 from support import packages_loaded_after
@@ -48,3 +50,10 @@ def test_the_core_imports_neither_typer_nor_rich():
 def test_the_version_loads_no_heavy_module():
     loaded = packages_loaded_after("import kundresa; kundresa.__version__")
     assert not loaded & {"pydantic", "duckdb", "jinja2", "ruamel"}
+
+
+@pytest.mark.parametrize("command", ["init", "schema", "lint", "render", "kpi"])
+def test_every_command_has_help(kundresa, command):
+    result = kundresa(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Usage: kundresa {command} ")

@@ -55,9 +55,8 @@ def test_loading_indexes_ids_of_every_kind(project: Path):
     assert loaded.config.name == "Test"
     assert [p.model.id for p in loaded.personas] == ["pop-petra"]
     assert [t.model.id for t in loaded.touchpoints] == ["instagram", "kassa"]
-    assert loaded.journey("j") is not None
-    kassa = loaded.touchpoint("kassa")
-    assert kassa is not None
+    assert "j" in loaded.journey_index
+    kassa = loaded.touchpoint_index["kassa"]
     assert kassa.model.conversion is True
     assert kassa.locate("conversion").line == 4
 
@@ -76,7 +75,7 @@ def test_broken_documents_are_recorded_not_raised(project: Path):
     write(project / "journeys/bad.yaml", "kind: journey\nid: [\n")
     loaded = load_project(project=project)
     assert [p.code for p in loaded.problems] == ["KR001"]
-    assert loaded.journey("j") is not None
+    assert "j" in loaded.journey_index
 
 
 def test_an_invalid_kundresa_yaml_is_a_config_error_with_its_position(project: Path):
@@ -90,7 +89,7 @@ def test_an_invalid_kundresa_yaml_is_a_config_error_with_its_position(project: P
 def test_configured_folders_are_used(project: Path):
     (project / "journeys").rename(project / "resor")
     write(project / "kundresa.yaml", "version: 1\nname: T\npaths: {journeys: resor}\n")
-    assert load_project(project=project).journey("j") is not None
+    assert "j" in load_project(project=project).journey_index
 
 
 def test_a_file_with_a_duplicate_key_is_still_checked_against_its_schema(project: Path):

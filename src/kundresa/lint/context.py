@@ -23,13 +23,10 @@ class Context:
         """Return the `lint:` settings of kundresa.yaml."""
         return self.project.config.lint
 
-    @cached_property
+    @property
     def touchpoints(self) -> dict[str, Located[Touchpoint]]:
         """Return each touchpoint by id; the first wins where an id is used twice."""
-        found: dict[str, Located[Touchpoint]] = {}
-        for item in self.project.touchpoints:
-            found.setdefault(item.model.id, item)
-        return found
+        return self.project.touchpoint_index
 
     @cached_property
     def catalogue_complete(self) -> bool:
@@ -63,10 +60,7 @@ class Context:
                 )
         return found
 
-    @cached_property
+    @property
     def personas(self) -> dict[str, Located[Persona]]:
         """Return each persona by id; the first wins where an id is used twice."""
-        found: dict[str, Located[Persona]] = {}
-        for item in self.project.personas:
-            found.setdefault(item.model.id, item)
-        return found
+        return self.project.persona_index

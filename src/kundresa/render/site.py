@@ -113,8 +113,8 @@ def render_pages(
         labels=labels,
         language=language,
         currency=project.config.currency,
-        personas={p.model.id: p.model for p in project.personas},
-        touchpoints={t.model.id: t.model for t in project.touchpoints},
+        personas={key: p.model for key, p in project.persona_index.items()},
+        touchpoints={key: t.model for key, t in project.touchpoint_index.items()},
         results=_results(kpi_results),
         persona_href=persona_href if links else {},
     )
@@ -170,7 +170,7 @@ def find_journey(project: Project, wanted: str | Path) -> Journey:
             f"{wanted} is not a journey file of this project",
             hint="pass a file in the project's journeys folder, or a journey id",
         )
-    found = project.journey(str(wanted))
+    found = project.journey_index.get(str(wanted))
     if found is None:
         ids = [j.model.id for j in project.journeys]
         raise InputError(
