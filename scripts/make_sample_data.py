@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the sample CSV exports of the projects that `kundresa init` creates.
 
-Every project under `templates/init/<template>/<lang>/` gets three files in `data/`: a sales
+Every project under `src/kundresa/scaffolds/<template>/<lang>/` gets three files in `data/`: a sales
 export, a survey export and a funnel export, written in the dialect a Nordic (or English)
 spreadsheet or ticketing system would use for that language. The data is simulated with a
 fixed seed from the standard library only, so running the script twice gives byte-identical
@@ -28,8 +28,8 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-INIT_DIR = Path(__file__).resolve().parent.parent / "templates" / "init"
-EXAMPLES_DIR = INIT_DIR.parent.parent / "examples"
+INIT_DIR = Path(__file__).resolve().parent.parent / "src" / "kundresa" / "scaffolds"
+EXAMPLES_DIR = INIT_DIR.parents[2] / "examples"
 
 SALES, SURVEY, FUNNEL = "sales", "survey", "funnel"
 

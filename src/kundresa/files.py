@@ -23,5 +23,10 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def templates() -> Traversable:
-    """Return the folder of built-in templates shipped inside the package."""
+    """Return the folder of built-in templates (html, md, kpi) shipped inside the package."""
     return files("kundresa") / "templates"
+
+
+def scaffolds() -> Traversable:
+    """Return the folder of init's projects, `<template>/<lang>/`, shipped inside the package."""
+    return files("kundresa") / "scaffolds"

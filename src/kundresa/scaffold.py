@@ -1,4 +1,4 @@
-"""`kundresa init`: write a new project from the built-in templates, never overwriting."""
+"""`kundresa init`: write a new project from the built-in scaffolds, never overwriting."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from kundresa.errors import FileExistsConflictError, InputError
-from kundresa.files import templates, write_atomic
+from kundresa.files import scaffolds, write_atomic
 from kundresa.schema import schema_files
 
 LANGUAGES = ("sv", "da", "nb", "en")
@@ -26,7 +26,7 @@ def init_project(
         raise InputError(f"no language '{language}'", hint="use one of: " + ", ".join(LANGUAGES))
     if template not in TEMPLATES:
         raise InputError(f"no template '{template}'", hint="use one of: " + ", ".join(TEMPLATES))
-    planned = dict(_template_files(templates() / "init" / template / language))
+    planned = dict(_template_files(scaffolds() / template / language))
     planned.update((f"schemas/{name}", data) for name, data in schema_files().items())
     paths = {target / relative: data for relative, data in sorted(planned.items())}
     in_the_way = [path for path in paths if path.exists()]

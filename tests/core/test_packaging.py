@@ -12,15 +12,18 @@ from support import REPO, run_installed
 pytestmark = pytest.mark.slow
 
 
-def test_the_wheel_contains_every_template_and_the_type_marker(installed: Path):
+def test_the_wheel_contains_every_template_scaffold_and_the_type_marker(installed: Path):
     (wheel,) = (installed / "wheels").glob("kundresa-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    package = REPO / "src"
     expected = {
-        f"kundresa/templates/{path.relative_to(REPO / 'templates').as_posix()}"
-        for path in (REPO / "templates").rglob("*")
+        path.relative_to(package).as_posix()
+        for folder in ("templates", "scaffolds")
+        for path in (package / "kundresa" / folder).rglob("*")
         if path.is_file()
     }
-    assert expected
+    assert any(name.startswith("kundresa/scaffolds/event/sv/") for name in expected)
+    assert any(name.startswith("kundresa/templates/html/") for name in expected)
     assert expected <= names
     assert "kundresa/py.typed" in names
 

@@ -8,7 +8,7 @@ import pytest
 
 from kundresa.kpi import compute_kpis
 
-INIT = Path(__file__).resolve().parents[2] / "templates" / "init"
+INIT = Path(__file__).resolve().parents[2] / "src" / "kundresa" / "scaffolds"
 PROJECTS = sorted(
     (folder.parent.name, folder.name)
     for folder in INIT.glob("*/*")

@@ -12,7 +12,7 @@ from kundresa.project import load_project
 
 from .cases import REPO
 
-INIT = REPO / "templates" / "init"
+INIT = REPO / "src" / "kundresa" / "scaffolds"
 TEMPLATES = sorted(
     (template.name, language.name)
     for template in INIT.iterdir()

@@ -1,7 +1,7 @@
 """Render journeys as maps: HTML pages with SVG charts, and Markdown with a Mermaid diagram.
 
 View objects are computed in Python (`views`, `charts`, `kpis`, `personas`); the Jinja
-templates in `templates/render/` only lay them out. Importing this package imports jinja2,
+templates in `kundresa/templates/` only lay them out. Importing this package imports jinja2,
 so the command line imports it only when `render` runs.
 """
 

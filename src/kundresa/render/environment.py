@@ -59,7 +59,7 @@ def make_environment(fmt: str, templates_dir: Path | None = None) -> Environment
     """
     if fmt not in FORMATS:
         raise InputError(f"no format '{fmt}'", hint="use --format html or --format md")
-    loaders: list[BaseLoader] = [PackageLoader(templates() / "render" / fmt)]
+    loaders: list[BaseLoader] = [PackageLoader(templates() / fmt)]
     cls: type[Environment] = Environment
     if templates_dir is not None:
         if not templates_dir.is_dir():
