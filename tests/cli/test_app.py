@@ -8,8 +8,6 @@ import pytest
 
 from kundresa import __version__
 
-from support import packages_loaded_after
-
 
 def test_version(kundresa):
     result = kundresa("--version")
@@ -38,18 +36,6 @@ def test_outside_a_project_the_error_is_one_line_with_a_hint(kundresa, tmp_path:
         "kundresa: no schema 'nope'",
         "  hint: use project, journey, persona or touchpoints",
     ]
-
-
-def test_the_core_imports_neither_typer_nor_rich():
-    loaded = packages_loaded_after(
-        "import kundresa, kundresa.project, kundresa.scaffold, kundresa.schema"
-    )
-    assert not loaded & {"typer", "rich", "click"}
-
-
-def test_the_version_loads_no_heavy_module():
-    loaded = packages_loaded_after("import kundresa; kundresa.__version__")
-    assert not loaded & {"pydantic", "duckdb", "jinja2", "ruamel"}
 
 
 @pytest.mark.parametrize("command", ["init", "schema", "lint", "render", "kpi"])

@@ -8,9 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
 
 from kundresa.kpi.result import METRICS
+
+from kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
 
 CONFIG = """\
 version: 1

@@ -14,8 +14,8 @@ from kundresa.lint import RULES
 from kundresa.lint.reporters import Report, summary
 from kundresa.lint.reporters import text as text_reporter
 
-from .cases import BASE, SRC, write_case
-from support import packages_loaded_after
+from lint.cases import BASE, write_case
+from support import SRC
 
 WARNING_ONLY = {
     "touchpoints/more.yaml": (
@@ -105,27 +105,6 @@ def test_colour_on_a_terminal_honours_no_color(
     assert lint_command._use_colour() is expected
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     assert lint_command._use_colour() is False
-
-
-def test_the_lint_core_imports_neither_typer_nor_rich() -> None:
-    loaded = packages_loaded_after(
-        "import kundresa.lint, kundresa.lint.reporters, kundresa.project"
-    )
-    assert "kundresa" in loaded
-    assert not loaded & {"typer", "rich", "click", "jinja2", "duckdb"}
-
-
-def test_version_imports_neither_typer_nor_pydantic() -> None:
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "kundresa", "--version"],
-        env={"PYTHONPATH": str(SRC)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.startswith("kundresa ")
-    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
-    assert not {m for m in imported if m.split(".")[0] in {"typer", "pydantic", "ruamel"}}
 
 
 def test_lint_command_imports_nothing_heavy() -> None:

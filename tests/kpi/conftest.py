@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
 
 from kundresa.kpi import KpiResult, compute_kpis
+
+from kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
 
 
 @pytest.fixture

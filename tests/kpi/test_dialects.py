@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.kpi.exports import SALES_ROWS, write_csv
+
+from kpi.exports import SALES_ROWS, write_csv
 
 NBSP, MINUS = "\u00a0", "\u2212"
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kundresa.kpi import compute_kpis
 
-INIT = Path(__file__).resolve().parents[2] / "src" / "kundresa" / "scaffolds"
+from support import REPO
+
+INIT = REPO / "src" / "kundresa" / "scaffolds"
 PROJECTS = sorted(
     (folder.parent.name, folder.name)
     for folder in INIT.glob("*/*")

@@ -7,9 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from tests.kpi.exports import write_csv
 
 from kundresa.kpi.result import Window
+
+from kpi.exports import write_csv
 
 # The fixture (conftest.SALES_ROWS), window 2025-01-01 to 2025-01-10 = 10 days:
 #   customers: Åsa, Björn, Cecilia, Dag, Eva                       = 5
@@ -59,7 +60,7 @@ def test_without_an_order_id_every_row_but_refunds_is_an_order(measure, tmp_path
 
 
 def _rows() -> list[tuple[str, ...]]:
-    from tests.kpi.exports import SALES_ROWS
+    from kpi.exports import SALES_ROWS
 
     return SALES_ROWS
 

@@ -15,9 +15,6 @@ from ruamel.yaml import YAML
 
 HERE = Path(__file__).parent
 BASE = HERE / "data" / "base"
-# Not imported from the top conftest: other test folders have a conftest module of their own.
-REPO = HERE.parents[1]
-SRC = REPO / "src"
 
 
 def load_cases() -> list[tuple[str, dict[str, Any]]]:

@@ -10,7 +10,7 @@ import pytest
 from kundresa.lint import lint_project
 from kundresa.project import load_project
 
-from .cases import REPO
+from support import REPO
 
 INIT = REPO / "src" / "kundresa" / "scaffolds"
 TEMPLATES = sorted(

@@ -9,7 +9,7 @@ from typer.main import get_command
 from kundresa.cli.app import app
 from kundresa.lint import RULES
 
-from .cases import REPO
+from support import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

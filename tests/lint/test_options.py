@@ -12,7 +12,7 @@ from kundresa.errors import ConfigError, InputError
 from kundresa.lint import lint_project
 from kundresa.project import load_project
 
-from .cases import write_case
+from lint.cases import write_case
 
 # A touchpoint without owner (KR206, warning) that no journey uses (KR103, warning), and a
 # persona without evidence (KR302, info).

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from .cases import REPO, write_case
+from lint.cases import write_case
+from support import REPO
 
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which(
     "pre-commit"

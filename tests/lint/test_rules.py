@@ -10,7 +10,7 @@ import pytest
 from kundresa.lint import RULES, lint_project
 from kundresa.project import load_project
 
-from .cases import BASE, load_cases, write_case
+from lint.cases import BASE, load_cases, write_case
 
 CASES = load_cases()
 

@@ -15,7 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from render_support import CHROMIUM_FLAGS, HOSTILE_FILES, REPO, SOMMAR
+
+from render.render_support import CHROMIUM_FLAGS, HOSTILE_FILES, SOMMAR
+from support import REPO
 
 
 def require(found: str | Path | None, what: str) -> str:

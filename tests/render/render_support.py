@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
 SOMMAR = HERE / "projects" / "sommar"
 GOLDEN = HERE / "golden"
 

@@ -7,10 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from render_support import CHROMIUM_FLAGS
 
 from kundresa import load_project
 from kundresa.render import render_project
+
+from render.render_support import CHROMIUM_FLAGS
 
 #: A3 landscape in PostScript points: 420 mm x 297 mm.
 A3_LANDSCAPE = (1190.55, 841.89)

@@ -7,13 +7,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from render_support import GOLDEN, IMG, SCRIPT
 
 from kundresa import load_project
 from kundresa.errors import InputError
 from kundresa.render import render_pages, render_project
 
-from support import packages_loaded_after
+from render.render_support import GOLDEN, IMG, SCRIPT
 
 
 def render_one(root: Path, fmt: str = "html", **options: object) -> str:
@@ -273,13 +272,6 @@ def test_the_command_writes_the_site(sommar: Path, kundresa) -> None:
     bad = kundresa("render", "--kpi", "kundresa.yaml", cwd=sommar)
     assert bad.returncode == 2
     assert "not JSON" in bad.stderr and "Traceback" not in bad.stderr
-
-
-def test_render_core_imports_neither_typer_nor_rich() -> None:
-    loaded = packages_loaded_after(
-        "import kundresa; kundresa.render_project; import kundresa.render"
-    )
-    assert not loaded & {"typer", "rich"}
 
 
 def test_a_journey_without_personas_draws_one_customer_curve(write_project) -> None:

@@ -7,11 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from render_support import GOLDEN
 
 from kundresa import load_project
 from kundresa.render import render_pages
 from kundresa.render.text import markdown_text, mermaid_text
+
+from render.render_support import GOLDEN
 
 
 def journey_md(root: Path, **options: object) -> str:

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from render_support import REPO
 
 from kundresa import load_project
 from kundresa.render import render_pages
 from kundresa.scaffold import LANGUAGES, TEMPLATES
+
+from support import REPO
 
 EXAMPLES = sorted(p.parent for p in (REPO / "examples").glob("*/kundresa.yaml"))
 
