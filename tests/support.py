@@ -18,9 +18,12 @@ REPO = SRC.parent
 def run_kundresa(
     *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m kundresa` in a fresh interpreter on this source tree."""
-    environment = {**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1", **(env or {})}
-    environment.pop("FORCE_COLOR", None)
+    """Run `python -m kundresa` in a fresh interpreter on this source tree, without colour.
+
+    Colour that the test's own environment would force is left out; `env` may ask for it.
+    """
+    inherited = {k: v for k, v in os.environ.items() if k not in {"FORCE_COLOR", "CLICOLOR_FORCE"}}
+    environment = {**inherited, "PYTHONPATH": str(SRC), "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "kundresa", *map(str, args)],
         cwd=cwd,

@@ -1,13 +1,20 @@
-"""The Typer application and its global options; commands register themselves on it."""
+"""The Typer application: its global options and the one list of commands it runs."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
 from kundresa import __version__
+from kundresa.cli.kpi import kpi
+from kundresa.cli.lint import lint
+from kundresa.cli.project_commands import init, schema
+from kundresa.cli.render import render
+
+#: Every command, in the order `--help` lists them: the order a newcomer uses them.
+COMMANDS: list[Callable[..., Any]] = [init, schema, lint, render, kpi]
 
 app = typer.Typer(
     name="kundresa",
@@ -17,16 +24,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-ProjectOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--project",
-        "-p",
-        help="The project folder (default: the nearest folder with kundresa.yaml).",
-        file_okay=False,
-    ),
-]
 
 
 def _version(value: bool) -> None:
@@ -47,5 +44,5 @@ def _root(
     """Customer journey maps as code: lint, render and measure journeys kept in git."""
 
 
-# Command modules register on `app` when imported, in the order `--help` lists them.
-from kundresa.cli import project_commands, lint, render, kpi  # noqa: E402, F401, I001
+for command in COMMANDS:
+    app.command()(command)

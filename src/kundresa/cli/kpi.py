@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kundresa.cli.app import ProjectOption, app
+from kundresa.cli.options import ProjectOption, QuietOption, note
 from kundresa.errors import ConfigError, ProjectNotFoundError
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ class By(StrEnum):
     COHORT = "cohort"
 
 
-@app.command()
 def kpi(
     file: Annotated[
         Path | None,
@@ -91,12 +90,13 @@ def kpi(
             "--html", help="Also write a self-contained HTML report here.", dir_okay=False
         ),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Measure the KPIs from exports and check the journeys' targets."""
     from kundresa.kpi import compute_kpis
 
     loaded = _project(project, given_file=file is not None)
-    with _progress() as on_progress:
+    with _progress(quiet=quiet) as on_progress:
         result = compute_kpis(
             loaded,
             sales=file,
@@ -121,8 +121,8 @@ def kpi(
 
         sys.stdout.write(REPORTERS[output.value](result))
     if html is not None:
-        _write_html(result, html, loaded)
-    _summary(result)
+        _write_html(result, html, loaded, quiet=quiet)
+    _summary(result, quiet=quiet)
     if check and result.missed:
         raise typer.Exit(1)
 
@@ -161,16 +161,16 @@ def _date(text: str | None, option: str) -> dt.date | None:
         ) from None
 
 
-def _write_html(result: KpiResult, path: Path, project: Project | None) -> None:
+def _write_html(result: KpiResult, path: Path, project: Project | None, *, quiet: bool) -> None:
     from kundresa.files import write_atomic
     from kundresa.kpi.html import render_html
 
     title = f"KPIs: {project.config.name}" if project else "KPI report"
     write_atomic(path, render_html(result, title).encode("utf-8"))
-    typer.echo(f"Wrote {path}.", err=True)
+    note(f"Wrote {path}.", quiet=quiet)
 
 
-def _summary(result: KpiResult) -> None:
+def _summary(result: KpiResult, *, quiet: bool) -> None:
     parts = []
     if result.window:
         parts.append(f"{result.window.start} to {result.window.end}")
@@ -178,13 +178,13 @@ def _summary(result: KpiResult) -> None:
         met = sum(t.met is True for t in result.targets)
         parts.append(f"{met} of {len(result.targets)} targets met")
     if parts:
-        typer.echo("kundresa kpi: " + ", ".join(parts) + ".", err=True)
+        note("kundresa kpi: " + ", ".join(parts) + ".", quiet=quiet)
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[float], None] | None]:
-    """Yield a progress callback drawing a bar on stderr, or None when it is not a terminal."""
-    if not sys.stderr.isatty():
+def _progress(*, quiet: bool) -> Iterator[Callable[[float], None] | None]:
+    """Yield a progress callback drawing a bar on stderr; None when quiet or not a terminal."""
+    if quiet or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kundresa.cli.app import ProjectOption, app
+from kundresa.cli.options import LintFormat, ProjectOption, QuietOption, note, use_colour
 
 EXIT_FINDINGS = 1
 
 
-@app.command()
 def lint(
     *,
     paths: Annotated[
@@ -27,8 +24,8 @@ def lint(
     ] = None,
     project: ProjectOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, json, github or sarif.")
-    ] = "text",
+        LintFormat, typer.Option("--format", "-f", help="Output format on stdout.")
+    ] = LintFormat.TEXT,
     select: Annotated[
         list[str] | None,
         typer.Option(
@@ -48,6 +45,7 @@ def lint(
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="List every rule and exit.")
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Check journeys, personas and touchpoints: syntax, schema, references and quality.
 
@@ -56,11 +54,11 @@ def lint(
     """
     from kundresa.lint.reporters import get_reporter
 
-    reporter = get_reporter(output_format)
+    reporter = get_reporter(output_format.value)
     if list_rules:
         from kundresa.lint.reporters.rule_list import render_rules
 
-        typer.echo(render_rules(output_format), nl=False)
+        typer.echo(render_rules(output_format.value), nl=False)
         return
 
     from kundresa.lint import lint_project
@@ -71,8 +69,10 @@ def lint(
     loaded = load_project(start=start, project=project)
     findings = lint_project(loaded, paths, select, ignore)
     report = Report.of(loaded, findings)
-    typer.echo(reporter(report, _use_colour()), nl=False)
-    typer.echo(summary(report), err=True)
+    colour = use_colour()
+    # click strips colour codes from output that is not a terminal unless told otherwise.
+    typer.echo(reporter(report, colour), nl=False, color=colour)
+    note(summary(report), quiet=quiet)
     if report.failed(strict=strict):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -90,10 +90,3 @@ def _start(paths: list[Path] | None) -> Path | None:
             if (candidate / CONFIG_FILE).is_file():
                 return candidate
     return None
-
-
-def _use_colour() -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return sys.stdout.isatty()

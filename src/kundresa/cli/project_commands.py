@@ -7,36 +7,35 @@ from typing import Annotated
 
 import typer
 
-from kundresa.cli.app import app
+from kundresa.cli.options import Language, QuietOption, Template, note
 
 
-@app.command()
 def init(
     directory: Annotated[
         Path, typer.Argument(help="Where to create the project (default: here).")
     ] = Path(),
     lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Language of the project: sv, da, nb or en.")
-    ] = "en",
+        Language, typer.Option("--lang", "-l", help="Language of the project.")
+    ] = Language.EN,
     template: Annotated[
-        str,
-        typer.Option("--template", "-t", help="Journey to start from: event, ecommerce or b2b."),
-    ] = "event",
+        Template, typer.Option("--template", "-t", help="Journey to start from.")
+    ] = Template.EVENT,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite files that are already there.")
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Create a project: an example journey, personas, touchpoints and sample data."""
     from kundresa.scaffold import init_project
 
-    written = init_project(directory, lang, template, force=force)
-    typer.echo(f"Created {len(written)} files in {directory}.", err=True)
-    typer.echo(
-        "Next: cd into it and run 'kundresa lint', 'kundresa render' and 'kundresa kpi'.", err=True
+    written = init_project(directory, lang.value, template.value, force=force)
+    note(f"Created {len(written)} files in {directory}.", quiet=quiet)
+    note(
+        "Next: cd into it and run 'kundresa lint', 'kundresa render' and 'kundresa kpi'.",
+        quiet=quiet,
     )
 
 
-@app.command()
 def schema(
     out: Annotated[
         Path | None,
@@ -50,6 +49,7 @@ def schema(
             "--kind", help="Print only this schema: project, journey, persona or touchpoints."
         ),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Write JSON Schemas of the file kinds, for editors and other validators."""
     from kundresa.errors import InputError
@@ -73,4 +73,4 @@ def schema(
         return
     for name, data in files.items():
         write_atomic(out / name, data)
-    typer.echo(f"Wrote {len(files)} schemas to {out}.", err=True)
+    note(f"Wrote {len(files)} schemas to {out}.", quiet=quiet)

@@ -7,18 +7,18 @@ from typing import Annotated
 
 import typer
 
-from kundresa.cli.app import ProjectOption, app
+from kundresa.cli.options import Language, ProjectOption, QuietOption, RenderFormat, note
 
 
-@app.command()
 def render(  # noqa: PLR0917 - typer reads the options from the signature
     journey: Annotated[
         str | None,
         typer.Argument(help="A journey id or file (default: every journey, as a site)."),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="html (default) or md (Markdown with Mermaid).")
-    ] = "html",
+        RenderFormat,
+        typer.Option("--format", "-f", help="html, or md for Markdown with a Mermaid diagram."),
+    ] = RenderFormat.HTML,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -29,10 +29,8 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
         ),
     ] = None,
     lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang", "-l", help="Label language: sv, da, nb or en (default: the project's)."
-        ),
+        Language | None,
+        typer.Option("--lang", "-l", help="Label language (default: the project's)."),
     ] = None,
     kpi: Annotated[
         Path | None,
@@ -50,6 +48,7 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
         ),
     ] = None,
     project: ProjectOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Render journeys as maps: a self-contained HTML site, or Markdown for GitHub."""
     from kundresa.errors import InputError
@@ -57,22 +56,31 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
     from kundresa.render import render_pages, render_project
 
     loaded = load_project(project=project)
+    language = lang.value if lang else None
     if out == Path("-"):
         if journey is None:
             raise InputError("--out - prints one page", hint="name the journey to print")
         pages = render_pages(
             loaded,
             journey,
-            fmt=fmt,
-            lang=lang,
+            fmt=fmt.value,
+            lang=language,
             kpi_results=kpi,
             templates_dir=templates,
         )
         typer.echo(next(iter(pages.values())).decode("utf-8"), nl=False)
         return
     written = render_project(
-        loaded, journey, fmt=fmt, out=out, lang=lang, kpi_results=kpi, templates_dir=templates
+        loaded,
+        journey,
+        fmt=fmt.value,
+        out=out,
+        lang=language,
+        kpi_results=kpi,
+        templates_dir=templates,
     )
-    first = next((p for p in written if p.name == f"index.{fmt}"), written[0] if written else None)
+    first = next(
+        (p for p in written if p.name == f"index.{fmt.value}"), written[0] if written else None
+    )
     where = f" (open {display_path(first)})" if first else ""
-    typer.echo(f"Wrote {len(written)} file(s){where}.", err=True)
+    note(f"Wrote {len(written)} file(s){where}.", quiet=quiet)
