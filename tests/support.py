@@ -7,16 +7,24 @@ Kept out of conftest.py: several test folders have a conftest of their own, and
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 REPO = SRC.parent
 
 
 def run_kundresa(
-    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+    *args: str | Path,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    umask: int = -1,
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m kundresa` in a fresh interpreter on this source tree, without colour.
 
@@ -33,6 +41,7 @@ def run_kundresa(
         encoding="utf-8",
         check=False,
         timeout=120,
+        umask=umask,
     )
 
 
@@ -68,3 +77,27 @@ def packages_loaded_after(code: str) -> set[str]:
         check=True,
     )
     return {name.split(".")[0] for name in result.stdout.split()}
+
+
+@contextmanager
+def unwritable(folder: Path) -> Iterator[Path]:
+    """Make `folder` one that kundresa cannot write into, for as long as the block runs.
+
+    Root ignores permission bits, so as root the folder is made immutable instead.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        chattr = shutil.which("chattr")
+        made = chattr and subprocess.run([chattr, "+i", folder], check=False).returncode == 0
+        if not made:
+            pytest.skip("running as root without chattr +i, nothing is unwritable")
+        try:
+            yield folder
+        finally:
+            subprocess.run([chattr, "-i", folder], check=True)
+        return
+    folder.chmod(0o555)
+    try:
+        yield folder
+    finally:
+        folder.chmod(0o755)

@@ -61,5 +61,9 @@ class InputError(KundresaError):
     """A file cannot be read: not YAML, too large, too deep, not UTF-8, a bad export."""
 
 
+class OutputError(KundresaError):
+    """A file cannot be written: the folder is not writable, or a file is in its way."""
+
+
 class FileExistsConflictError(KundresaError):
     """Writing would overwrite files the user has; nothing was written."""

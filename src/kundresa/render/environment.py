@@ -6,10 +6,12 @@ objects they are given, not call into Python.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     BaseLoader,
@@ -17,8 +19,12 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    TemplateError,
     TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
 )
+from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -83,3 +89,73 @@ def make_environment(fmt: str, templates_dir: Path | None = None) -> Environment
     environment.filters["md_url"] = markdown_url
     environment.filters["one_line"] = one_line
     return environment
+
+
+_HINTS: list[tuple[type[Exception], str, str]] = [
+    (
+        TemplateNotFound,
+        "the template includes or extends one that does not exist",
+        "put it in your templates folder, or use a built-in name (macros.html, ...)",
+    ),
+    (
+        TemplateSyntaxError,
+        "the template is not valid Jinja",
+        "close every {{ with }} and every {% with %}, and end every block it opens",
+    ),
+    (
+        UndefinedError,
+        "the template uses a name that is not there",
+        "templates get view objects with computed fields (journey.title, journey.bands, ...):"
+        " see src/kundresa/render/views.py",
+    ),
+    (
+        SecurityError,
+        "the template reaches past the view objects",
+        "your own templates run in a sandbox: use the view objects' fields, not Python's internals",
+    ),
+]
+
+
+def fill(environment: Environment, name: str, **context: Any) -> str:
+    """Return template `name` rendered with `context`.
+
+    Raises:
+        InputError: the template is not valid Jinja, or fails while rendering; the error
+            names the template file and its line.
+    """
+    try:
+        return environment.get_template(name).render(**context)
+    except TemplateError as error:
+        raise _template_error(error, name) from None
+    except (TypeError, ValueError, ArithmeticError, LookupError) as error:
+        # Raised by an expression in a template (`{{ journey.bands + 1 }}`), not by our code.
+        if _template_frame(error) is None:
+            raise
+        raise _template_error(error, name) from None
+
+
+def _template_error(error: Exception, name: str) -> InputError:
+    what, hint = "the template fails", "check the expression on that line"
+    for kind, kind_what, kind_hint in _HINTS:
+        if isinstance(error, kind):
+            what, hint = kind_what, kind_hint
+            break
+    where = _template_frame(error)
+    if isinstance(error, TemplateSyntaxError):
+        where = (error.filename or error.name or name, error.lineno)
+    path, line = where or (name, None)
+    if path == "<template>":
+        path = f"built-in template {name}"  # a built-in template is loaded without a file name
+    detail = getattr(error, "message", None) or str(error)
+    return InputError(f"{what}: {detail}", hint=hint, path=path, line=line)
+
+
+def _template_frame(error: BaseException) -> tuple[str, int | None] | None:
+    """Return the template file and line where `error` was raised, or None if not in one.
+
+    Jinja rewrites tracebacks so that a template's own frames carry its file and line.
+    """
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if not frame.filename.endswith(".py"):
+            return frame.filename, frame.lineno
+    return None

@@ -19,7 +19,7 @@ from kundresa.files import write_atomic
 from kundresa.models import Journey
 from kundresa.project import Project
 from kundresa.render import charts
-from kundresa.render.environment import make_environment
+from kundresa.render.environment import fill, make_environment
 from kundresa.render.journey import journey_view
 from kundresa.render.kpis import read_kpi_results
 from kundresa.render.labels import labels_for
@@ -127,11 +127,13 @@ def render_pages(
     pages: dict[str, bytes] = {}
     views = [journey_view(one, context) for one in chosen]
     for view in views:
-        page = environment.get_template(f"journey.{fmt}").render(journey=view, **common)
+        page = fill(environment, f"journey.{fmt}", journey=view, **common)
         pages[f"journeys/{view.id}.{fmt}"] = page.encode("utf-8")
     if journey is None:
         pages.update(_persona_pages(project, environment, fmt, common))
-        index = environment.get_template(f"index.{fmt}").render(
+        index = fill(
+            environment,
+            f"index.{fmt}",
             journeys=[_entry(view, fmt) for view in views],
             personas=[
                 persona_view(p.model, labels, href=f"personas/{p.model.id}.{fmt}")
@@ -230,7 +232,6 @@ def _persona_pages(
 ) -> dict[str, bytes]:
     labels = common["t"]
     pages: dict[str, bytes] = {}
-    template = environment.get_template(f"persona.{fmt}")
     for located in project.personas:
         persona = located.model
         journeys = [
@@ -239,6 +240,6 @@ def _persona_pages(
             if persona.id in j.model.personas
         ]
         view: PersonaView = persona_view(persona, labels, journeys=journeys)
-        page = template.render(persona=view, **common)
+        page = fill(environment, f"persona.{fmt}", persona=view, **common)
         pages[f"personas/{persona.id}.{fmt}"] = page.encode("utf-8")
     return pages
