@@ -172,3 +172,37 @@ def missing_column(
         message = f"no column '{header}' (for {canonical}); the file has {has}"
         hint = f"did you mean '{match}'?" if match else "check the header line of the export"
     return InputError(message, hint=hint, path=display, line=1)
+
+
+#: The header each canonical column gets in an export written in each language (init's
+#: sample exports are written with them); `recognise` knows every one.
+HEADERS: dict[str, dict[str, dict[str, str]]] = {
+    "sv": {
+        SALES: {"order_id": "Ordernummer", "customer_id": "Kund-ID", "date": "Orderdatum",
+                "amount": "Belopp", "event": "Evenemang", "channel": "Kanal"},
+        SURVEY: {"date": "Datum", "nps": "Rekommendera", "csat": "Nöjdhet",
+                 "touchpoint": "Beröringspunkt"},
+        FUNNEL: {"step": "Steg", "count": "Antal"},
+    },
+    "da": {
+        SALES: {"order_id": "Ordrenummer", "customer_id": "Kunde-ID", "date": "Ordredato",
+                "amount": "Beløb", "event": "Arrangement", "channel": "Kanal"},
+        SURVEY: {"date": "Dato", "nps": "Anbefale", "csat": "Tilfredshed",
+                 "touchpoint": "Kontaktpunkt"},
+        FUNNEL: {"step": "Trin", "count": "Antal"},
+    },
+    "nb": {
+        SALES: {"order_id": "Ordrenummer", "customer_id": "Kunde-ID", "date": "Ordredato",
+                "amount": "Beløp", "event": "Arrangement", "channel": "Kanal"},
+        SURVEY: {"date": "Dato", "nps": "Anbefale", "csat": "Tilfredshet",
+                 "touchpoint": "Kontaktpunkt"},
+        FUNNEL: {"step": "Steg", "count": "Antall"},
+    },
+    "en": {
+        SALES: {"order_id": "Order ID", "customer_id": "Customer ID", "date": "Order date",
+                "amount": "Amount", "event": "Event", "channel": "Channel"},
+        SURVEY: {"date": "Date", "nps": "Recommend", "csat": "Satisfaction",
+                 "touchpoint": "Touchpoint"},
+        FUNNEL: {"step": "Step", "count": "Count"},
+    },
+}  # fmt: skip
