@@ -10,6 +10,7 @@ import pytest
 from kundresa.cli.app import COMMANDS
 from kundresa.cli.options import Language, LintFormat, RenderFormat, Template, use_colour
 from kundresa.lint.reporters import REPORTERS
+from kundresa.models import vocabulary
 from kundresa.render.environment import FORMATS
 from kundresa.render.labels import LANGUAGES as LABEL_LANGUAGES
 from kundresa.scaffold import LANGUAGES, TEMPLATES
@@ -23,6 +24,7 @@ def test_each_choice_is_the_cores_own_list():
     assert [f.value for f in LintFormat] == list(REPORTERS)
     assert [f.value for f in RenderFormat] == list(FORMATS)
     assert [t.value for t in Template] == list(TEMPLATES)
+    assert [lang.value for lang in Language] == [lang.value for lang in vocabulary.Language]
     assert {lang.value for lang in Language} == set(LANGUAGES) == set(LABEL_LANGUAGES)
 
 

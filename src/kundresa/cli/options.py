@@ -1,7 +1,8 @@
 """Options that several commands share, the fixed choices of options, and colour.
 
 The choices are enums so that typer offers them to the shell's completion; a test keeps
-each one equal to the core's own list (reporters, languages, templates, formats).
+each one equal to the core's own list (reporters, languages, templates, formats). They
+are not imported from the core because that would load pydantic or jinja2 for `--help`.
 """
 
 from __future__ import annotations
