@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from kundresa.errors import InputError
 from kundresa.project import load_project
-from kundresa.scaffold import LANGUAGES, TEMPLATES
+from kundresa.scaffold import LANGUAGES, TEMPLATES, init_project
 
 EVENT_PHASES = 7
 
@@ -93,10 +94,10 @@ def test_init_leaves_unrelated_files_alone(kundresa, tmp_path: Path):
     assert (target / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
-def test_an_unknown_language_is_a_usage_error(kundresa, tmp_path: Path):
-    result = kundresa("init", tmp_path / "x", "--lang", "fi")
-    assert result.returncode == 2
-    assert result.stderr.startswith("kundresa: no language 'fi'")
+def test_an_unknown_language_is_an_input_error_and_writes_nothing(tmp_path: Path):
+    # The command line refuses it before (tests/cli/test_options.py); the library still must.
+    with pytest.raises(InputError, match="no language 'fi'"):
+        init_project(tmp_path / "x", "fi")
     assert not (tmp_path / "x").exists()
 
 
