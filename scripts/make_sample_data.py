@@ -114,11 +114,14 @@ class Answer:
 def load_dialects(root: Path) -> dict[str, Dialect]:
     """Return the dialect of each language from dialects.yaml."""
     raw = YAML(typ="safe").load((root / DATA / "dialects.yaml").read_text(encoding="utf-8"))
-    money = ("price_rate", "price_step")
-    return {
-        language: Dialect(**{k: Decimal(v) if k in money else v for k, v in fields.items()})
-        for language, fields in raw.items()
-    }
+    dialects = {}
+    for language, fields in raw.items():
+        money = {
+            "price_rate": Decimal(fields["price_rate"]),
+            "price_step": Decimal(fields["price_step"]),
+        }
+        dialects[language] = Dialect(**{**fields, **money})
+    return dialects
 
 
 def load_scaffold(path: Path) -> Scaffold:
@@ -139,7 +142,9 @@ def catalogue(folder: Path | Traversable) -> list[str]:
 
 def _pick_day(rng: random.Random, item: dict[str, Any], first: date, last: date) -> date:
     """Return an order day for an item: many buy at release, many in the last weeks."""
-    start, end = max(item["on_sale"], first), min(item["off_sale"], last)
+    on_sale: date = item["on_sale"]
+    off_sale: date = item["off_sale"]
+    start, end = max(on_sale, first), min(off_sale, last)
     span = (end - start).days
     roll = rng.random()
     if roll < 0.3:
