@@ -122,18 +122,3 @@ def test_quiet_keeps_the_findings_and_the_exit_code(kundresa):
     assert result.returncode == 1
     assert "error KR" in result.stdout
     assert result.stderr == ""
-
-
-@pytest.mark.parametrize(
-    ("env", "coloured"),
-    [
-        ({"NO_COLOR": "", "CLICOLOR_FORCE": "1"}, True),
-        ({"NO_COLOR": "", "FORCE_COLOR": "1"}, True),
-        ({"NO_COLOR": "1", "CLICOLOR_FORCE": "1"}, False),
-        ({}, False),
-    ],
-)
-def test_the_kpi_table_is_coloured_only_when_forced(kundresa, env, coloured):
-    result = kundresa("kpi", "--project", REPO / "examples" / "sommarscen", env=env)
-    assert result.returncode == 0, result.stderr
-    assert ("\x1b[" in result.stdout) is coloured

@@ -7,7 +7,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kundresa.cli.options import use_colour
 from kundresa.kpi.formats import LABELS
 from kundresa.kpi.numbers import metric_text, percent
 from kundresa.kpi.result import METRICS, KpiResult
@@ -18,8 +17,7 @@ _STATUS = {True: "[green]met[/]", False: "[bold red]missed[/]", None: "[yellow]n
 
 def print_tables(result: KpiResult) -> None:
     """Print the metrics, the targets, the breakdown and the funnel as tables."""
-    # None leaves the choice to rich; True forces colour where CLICOLOR_FORCE asks for it.
-    console = Console(force_terminal=use_colour() or None)
+    console = Console()
     lang, cur = result.language, result.currency
     title = "KPIs"
     if result.window:
