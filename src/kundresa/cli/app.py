@@ -49,3 +49,4 @@ def _root(
 
 # Command modules register on `app` when imported, in the order `--help` lists them.
 from kundresa.cli import project_commands, lint, render, kpi  # noqa: E402, F401, I001
+from kundresa.cli import diff  # noqa: E402, F401

@@ -1,0 +1,60 @@
+"""`kundresa diff`: what changed in the journeys, between git revisions or two journeys."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from kundresa.cli.app import ProjectOption, app
+
+EXIT_CHANGES = 1
+
+
+@app.command()
+def diff(
+    first: Annotated[
+        str | None,
+        typer.Argument(
+            help="A git revision (default HEAD), or a journey id or file to compare with SECOND.",
+            show_default=False,
+        ),
+    ] = None,
+    second: Annotated[
+        str | None,
+        typer.Argument(
+            help="A second revision (default: the files on disk), or the to-be journey.",
+            show_default=False,
+        ),
+    ] = None,
+    project: ProjectOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text, md or json.")
+    ] = "text",
+) -> None:
+    """Show what changed in journeys, touchpoints, personas and settings, in their words.
+
+    'kundresa diff' compares HEAD with the files on disk, 'kundresa diff origin/main' that
+    branch, 'kundresa diff REV REV2' two revisions, and 'kundresa diff A B' two journeys
+    (ids or files), such as today's and the planned one. Exits 0 with no changes, 1 with
+    changes, 2 on an error.
+    """
+    from kundresa.diff import diff_project
+    from kundresa.diff.reporters import get_reporter, summary
+
+    reporter = get_reporter(output_format)
+    result = diff_project(first, second, project=project)
+    typer.echo(reporter(result, _use_colour()), nl=False)
+    if output_format != "text":
+        typer.echo(summary(result), err=True)
+    if result.changed:
+        raise typer.Exit(EXIT_CHANGES)
+
+
+def _use_colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()

@@ -1,0 +1,85 @@
+"""The md format, for a pull-request comment: a summary line, a list per journey by phase
+and step, and the mean emotion per phase as a small table.
+
+User text is escaped, so a step that contains `*`, `|` or `<` cannot break the comment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kundresa.diff.records import Change, DiffResult, JourneyDiff
+from kundresa.diff.reporters.wording import Group, emotion_table, grouped, phrase, summary
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def render(result: DiffResult, color: bool = False) -> str:
+    """Return the diff as GitHub-flavoured Markdown (`color` is not used)."""
+    del color
+    labels = {"before": f"`{result.before}`", "after": f"`{result.after}`"}
+    out = [f"**kundresa diff** {escape(summary(result))}"]
+    for journey in result.journeys:
+        out += ["", f"#### {escape(journey.journey)}: {escape(journey.title)}", ""]
+        out += _journey(journey, result, labels)
+        out += _table(journey)
+    if result.others:
+        out += ["", "#### Touchpoints, personas, settings and files", ""]
+        out += [_item(change, result, labels, 0) for change in result.others]
+    return "".join(line + "\n" for line in out)
+
+
+def escape(text: str) -> str:
+    """Return user text that Markdown shows as it is, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _journey(journey: JourneyDiff, result: DiffResult, labels: dict[str, str]) -> list[str]:
+    lines = []
+    for phase, groups in grouped(journey.changes):
+        depth = 0
+        if phase is not None:
+            lines.append(f"- **{escape(phase)}**")
+            depth = 1
+        for group in groups:
+            lines += _group(group, result, labels, depth)
+    return lines
+
+
+def _group(group: Group, result: DiffResult, labels: dict[str, str], depth: int) -> list[str]:
+    if group.step is None or len(group.changes) == 1:
+        return [_item(change, result, labels, depth) for change in group.changes]
+    head = f"{'  ' * depth}- step {_quote(group.step)}"
+    return [head] + [_item(c, result, labels, depth + 1, show_step=False) for c in group.changes]
+
+
+def _item(
+    change: Change,
+    result: DiffResult,
+    labels: dict[str, str],
+    depth: int,
+    show_step: bool = True,
+) -> str:
+    verb = "" if change.change == "unreadable" else f"**{change.change}** "
+    text = phrase(change, _quote, labels, result.personas, show_phase=False, show_step=show_step)
+    return f"{'  ' * depth}- {verb}{text}"
+
+
+def _table(journey: JourneyDiff) -> list[str]:
+    headers, rows = emotion_table(journey)
+    if not rows:
+        return []
+    lines = [
+        "",
+        "Mean emotion per phase, before → after:",
+        "",
+        "| Phase | " + " | ".join(escape(h) for h in headers) + " |",
+        "|---|" + "---|" * len(headers),
+    ]
+    for phase, *cells in rows:
+        lines.append(f"| {escape(phase)} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _quote(text: str) -> str:
+    return f"“{escape(text)}”"
