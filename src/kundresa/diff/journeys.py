@@ -162,8 +162,7 @@ def step_changes(where: Where, old: Step, new: Step) -> Iterator[Change]:
 
 
 def _emotion(where: Where, old: Step, new: Step) -> Iterator[Change]:
-    personas = _emotion_keys(old) | _emotion_keys(new)
-    for persona in sorted(personas, key=lambda p: p or ""):
+    for persona in _emotion_keys(old, new):
         before, after = old.emotion_for(persona), new.emotion_for(persona)
         if before != after:
             yield where.change(
@@ -171,10 +170,15 @@ def _emotion(where: Where, old: Step, new: Step) -> Iterator[Change]:
             )
 
 
-def _emotion_keys(step: Step) -> set[str | None]:
-    if isinstance(step.emotion, dict):
-        return set(step.emotion)
-    return {None}
+def _emotion_keys(old: Step, new: Step) -> list[str | None]:
+    """Return whose emotions to compare, in the order the step lists them.
+
+    One score for everybody counts for each persona that the other side names.
+    """
+    named = [
+        persona for step in (new, old) if isinstance(step.emotion, dict) for persona in step.emotion
+    ]
+    return list(dict.fromkeys(named)) if named else [None]
 
 
 def _opportunities(where: Where, old: Step, new: Step) -> Iterator[Change]:
