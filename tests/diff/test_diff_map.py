@@ -87,3 +87,16 @@ def test_the_future_map_draws_todays_curves_faded_under_its_own(tmp_path: Path) 
 def test_a_current_journey_map_has_no_overlay(tmp_path: Path) -> None:
     found = _render("abonnent", tmp_path)
     assert (found.faded, found.marks, found.removed) == ({}, [], [])
+
+
+def test_the_future_journey_in_markdown_lists_the_pains_it_removes() -> None:
+    done = run_kundresa("render", "abonnent-fremtid", "-p", AARHUS, "--format", "md", "--out", "-")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "Forbedrer: Abonnenten fornyer sit abonnement." in lines
+    assert (
+        "- ~~Login kræver en ny adgangskode hvert år~~ (Overvejer · Prøver at logge ind på "
+        "Mit Teater for at se pladserne)" in lines
+    )
+    assert "### Trin 1. Bliver inviteret til sæsonpræsentationen på store scene (nyt)" in lines
+    assert "### Trin 2. Får sæsonkataloget to uger før fornyelsen åbner (ændret)" in lines

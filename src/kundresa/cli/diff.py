@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import Annotated
 
 import typer
 
 from kundresa.cli.app import ProjectOption, app
+from kundresa.cli.lint import _use_colour  # one rule for colour in every command
 
 EXIT_CHANGES = 1
 
@@ -51,10 +50,3 @@ def diff(
         typer.echo(summary(result), err=True)
     if result.changed:
         raise typer.Exit(EXIT_CHANGES)
-
-
-def _use_colour() -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return sys.stdout.isatty()

@@ -48,8 +48,6 @@ class Snapshot:
     personas: dict[str, Entry[Persona]] = field(default_factory=dict)
     touchpoints: dict[str, Entry[Touchpoint]] = field(default_factory=dict)
     unreadable: dict[str, Unreadable] = field(default_factory=dict)
-    #: The (kind, id) of each readable document file, to follow files that git renamed.
-    documents: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def paths(self) -> Paths:
@@ -85,14 +83,11 @@ def add_document(snapshot: Snapshot, raw: bytes, file: str) -> None:
         return
     if isinstance(model, Journey):
         snapshot.journeys.setdefault(model.id, Entry(model, file))
-        snapshot.documents[file] = ("journey", model.id)
     elif isinstance(model, Persona):
         snapshot.personas.setdefault(model.id, Entry(model, file))
-        snapshot.documents[file] = ("persona", model.id)
     else:
         for touchpoint in getattr(model, "touchpoints", []):
             snapshot.touchpoints.setdefault(touchpoint.id, Entry(touchpoint, file))
-        snapshot.documents[file] = ("touchpoints", file)
 
 
 def _unreadable(snapshot: Snapshot, document: Document, kind: object) -> None:
