@@ -109,6 +109,13 @@ def _swap_phases(repo: Repository) -> None:
     repo.write("journeys/konsert.yaml", swapped)
 
 
+def _reorder_within_phase(repo: Repository) -> None:
+    sms = "      - touchpoint: sms\n        action: Får ett tack-SMS dagen efter\n"
+    sms += "        emotion: {petra: 4, olle: 4}\n"
+    repo.edit("journeys/konsert.yaml", sms, "")
+    repo.edit("journeys/konsert.yaml", "        kpis: [nps]\n", "        kpis: [nps]\n" + sms)
+
+
 def _step_added_and_removed(repo: Repository) -> None:
     repo.edit(
         "journeys/konsert.yaml",
@@ -288,6 +295,21 @@ CASES = {
         ],
         "> moved phase: position 2 → 1",
         "  - **moved** phase: position 2 → 1",
+    ),
+    "a step moved within its phase": Case(
+        _reorder_within_phase,
+        [
+            {
+                "change": "moved",
+                "kind": "step",
+                "phase": "Efter eventet",
+                "field": "position",
+                "before": 2,
+                "after": 1,
+            }
+        ],
+        '> moved step "Svarar på enkäten om kvällen": position 2 → 1',
+        "- **moved** step “Svarar på enkäten om kvällen”: position 2 → 1",
     ),
     "steps added and removed": Case(
         _step_added_and_removed,

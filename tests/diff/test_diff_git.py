@@ -175,3 +175,26 @@ def test_steps_with_ids_are_followed_through_a_rewording_and_a_move(
         ("changed", "action", "Får ett tack-SMS dagen efter", "Får ett tack på e-post"),
         ("changed", "touchpoint", "sms", "instagram"),
     ]
+
+
+def test_a_file_broken_at_both_sides_is_reported_only_when_its_problem_changed(
+    repository: Repository,
+) -> None:
+    repository.edit("kundresa.yaml", "currency: SEK", "currency: kronor")
+    repository.commit("Break the settings")
+    assert _records(repository, "HEAD") == []
+    repository.edit("kundresa.yaml", "currency: kronor", "currency: kronor\ncurrency: SEK")
+    (record,) = _records(repository, "HEAD")
+    assert (record["change"], record["kind"], record["field"]) == ("unreadable", "project", "after")
+    assert "KR002" in str(record["after"])
+
+
+def test_a_project_at_the_top_of_the_repository(tmp_path: Path) -> None:
+    repository = make_repository(tmp_path / "repo", subfolder=".")
+    repository.git("mv", "journeys/konsert.yaml", "journeys/sommar.yaml")
+    repository.edit("journeys/sommar.yaml", "title: Sommarkonsert", "title: Sommarkonsert 2026")
+    records = _records(repository, "HEAD")
+    assert [(r["change"], r["field"], r["before"], r["after"]) for r in records] == [
+        ("moved", "file", "journeys/konsert.yaml", "journeys/sommar.yaml"),
+        ("changed", "title", "Sommarkonsert", "Sommarkonsert 2026"),
+    ]

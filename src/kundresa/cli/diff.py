@@ -17,7 +17,8 @@ def diff(
     first: Annotated[
         str | None,
         typer.Argument(
-            help="A git revision (default HEAD), or a journey id or file to compare with SECOND.",
+            help="A git revision (default HEAD), or a journey id or file to compare with B.",
+            metavar="REV|A",
             show_default=False,
         ),
     ] = None,
@@ -25,6 +26,7 @@ def diff(
         str | None,
         typer.Argument(
             help="A second revision (default: the files on disk), or the to-be journey.",
+            metavar="REV2|B",
             show_default=False,
         ),
     ] = None,

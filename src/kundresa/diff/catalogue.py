@@ -12,11 +12,15 @@ from kundresa.diff.snapshot import Entry, Snapshot
 
 
 def unreadable_changes(before: Snapshot, after: Snapshot) -> Iterator[Change]:
-    """Yield each file that cannot be read at one side (or fails differently at both)."""
+    """Yield each file that cannot be read at one side.
+
+    A file that fails at both sides is reported at the new side when its problem changed,
+    and not at all when it stayed the same.
+    """
     for side, snapshot, other in (("before", before, after), ("after", after, before)):
         for file, broken in sorted(snapshot.unreadable.items()):
             same = other.unreadable.get(file)
-            if same is not None and (same.problem == broken.problem or side == "after"):
+            if same is not None and (side == "before" or same.problem == broken.problem):
                 continue
             values = {side: broken.problem}
             yield Change(UNREADABLE, broken.kind or "file", file=file, field=side, **values)
