@@ -116,6 +116,26 @@ def _reorder_within_phase(repo: Repository) -> None:
     repo.edit("journeys/konsert.yaml", "        kpis: [nps]\n", "        kpis: [nps]\n" + sms)
 
 
+def _journey_added_and_fields(repo: Repository) -> None:
+    repo.write(
+        "journeys/vinter.yaml",
+        "kind: journey\nid: vinter\ntitle: Vinterkonsert\n"
+        "phases: [{id: kop, name: Köp, steps: [{touchpoint: webshop, action: Köper}]}]\n",
+    )
+    repo.edit("journeys/konsert.yaml", "state: current\n", "state: current\nowner: Marknad\n")
+
+
+def _goal_and_opportunity_size(repo: Repository) -> None:
+    repo.edit(
+        "journeys/konsert.yaml",
+        "kpis:\n  - id: nps",
+        "goals:\n  - {text: Nöjdare besökare, kpi: nps}\nkpis:\n  - id: nps",
+    )
+    repo.commit("Add a goal")
+    repo.edit("journeys/konsert.yaml", "text: Nöjdare besökare", "text: Fler rekommenderar oss")
+    repo.edit("journeys/konsert.yaml", "value: high, effort: low", "value: high, effort: medium")
+
+
 def _step_added_and_removed(repo: Repository) -> None:
     repo.edit(
         "journeys/konsert.yaml",
@@ -311,6 +331,52 @@ CASES = {
         '> moved step "Svarar på enkäten om kvällen": position 2 → 1',
         "- **moved** step “Svarar på enkäten om kvällen”: position 2 → 1",
     ),
+    "a journey added, and a journey's own field": Case(
+        _journey_added_and_fields,
+        [
+            {
+                "change": "changed",
+                "kind": "journey",
+                "journey": "konsert",
+                "field": "owner",
+                "before": None,
+                "after": "Marknad",
+            },
+            {
+                "change": "added",
+                "kind": "journey",
+                "journey": "vinter",
+                "after": "Vinterkonsert",
+                "file": "kartor/journeys/vinter.yaml",
+            },
+        ],
+        '+ added journey vinter "Vinterkonsert"',
+        "- **changed** journey: owner none → “Marknad”",
+    ),
+    "a goal reworded and an opportunity resized": Case(
+        _goal_and_opportunity_size,
+        [
+            {
+                "change": "changed",
+                "kind": "opportunity",
+                "field": "effort",
+                "before": "low",
+                "after": "medium",
+            },
+            {
+                "change": "changed",
+                "kind": "goal",
+                "item": "Fler rekommenderar oss",
+                "field": "text",
+                "before": "Nöjdare besökare",
+                "after": "Fler rekommenderar oss",
+            },
+        ],
+        '~ changed opportunity "Datum i första bildrutan" at "Ser en reel med artisten": effort'
+        ' "low" → "medium"',
+        "- **changed** goal “Fler rekommenderar oss”: text “Nöjdare besökare” → “Fler"
+        " rekommenderar oss”",
+    ),
     "steps added and removed": Case(
         _step_added_and_removed,
         [
@@ -352,6 +418,6 @@ def test_each_change_in_every_format(repository: Repository, name: str) -> None:
     ]
     assert picked == case.records
     assert len(records) == len(case.records)
-    assert all(record["journey"] in (None, "konsert") for record in records)
+    assert all(record["journey"] in (None, "konsert", "vinter") for record in records)
     assert any(case.text in line for line in REPORTERS["text"](result, False).splitlines())
     assert any(case.md in line for line in REPORTERS["md"](result, False).splitlines())

@@ -193,7 +193,9 @@ def _opportunities(where: Where, old: Step, new: Step) -> Iterator[Change]:
         for name in ("value", "effort"):
             was, now = plain(getattr(before[text], name)), plain(getattr(opportunity, name))
             if was != now:
-                yield where.change(CHANGED, "opportunity", field=name, before=was, after=now)
+                yield where.change(
+                    CHANGED, "opportunity", item=text, field=name, before=was, after=now
+                )
 
 
 def _set_changes(
