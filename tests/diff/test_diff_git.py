@@ -136,12 +136,41 @@ def test_a_project_outside_git_is_exit_2(tmp_path: Path) -> None:
     assert done.stderr.startswith(f"kundresa: {project} is not in a git repository")
 
 
-def test_a_revision_without_the_project_is_exit_2(repository: Repository) -> None:
+def test_a_revision_without_the_project_shows_everything_added(repository: Repository) -> None:
     repository.git("mv", "kartor", "maps")
     repository.commit("Rename the folder")
-    done = run_kundresa("diff", "HEAD~1", cwd=repository.top / "maps")
+    done = run_kundresa("diff", "HEAD~1", "--format", "json", cwd=repository.top / "maps")
+    assert done.returncode == 1, done.stderr
+    changes = [
+        (r["change"], r["kind"], r["journey"] or r["item"] or r["file"])
+        for r in json.loads(done.stdout)["changes"]
+    ]
+    assert changes == [
+        ("added", "journey", "konsert"),
+        ("added", "project", "maps/kundresa.yaml"),
+        ("added", "touchpoint", "instagram"),
+        ("added", "touchpoint", "webshop"),
+        ("added", "touchpoint", "sms"),
+        ("added", "touchpoint", "enkat"),
+        ("added", "persona", "olle"),
+        ("added", "persona", "petra"),
+    ]
+    text = run_kundresa("diff", "HEAD~1", cwd=repository.top / "maps")
+    assert "  + added project (maps/kundresa.yaml)" in text.stdout.splitlines()
+
+
+def test_two_revisions_without_the_project_are_exit_2(repository: Repository) -> None:
+    done = run_kundresa("diff", "HEAD", "HEAD", "-p", repository.project, cwd=repository.top)
+    assert done.returncode == 0
+    repository.git("mv", "kartor", "maps")
+    repository.commit("Rename the folder")
+    (repository.top / "kartor").mkdir()
+    (repository.top / "kartor" / "kundresa.yaml").write_text("version: 1\nname: Ny\n")
+    done = run_kundresa("diff", "HEAD", "HEAD", cwd=repository.top / "kartor")
     assert done.returncode == 2
-    assert done.stderr.splitlines()[0] == "kundresa: at HEAD~1 there is no maps/kundresa.yaml"
+    assert done.stderr.splitlines()[0] == (
+        "kundresa: there is no kartor/kundresa.yaml at HEAD or at HEAD"
+    )
 
 
 def test_steps_with_ids_are_followed_through_a_rewording_and_a_move(

@@ -35,7 +35,7 @@ def diff_revisions(
     repository = git.open_repository(root)
     before = read_revision(repository, revision)
     after = read_revision(repository, other) if other else read_working_tree(repository, root)
-    return diff_snapshots(before, after)
+    return diff_snapshots(before, after, repository.path_of(CONFIG_FILE))
 
 
 def read_revision(repository: git.Repository, revision: str) -> Snapshot:
@@ -45,10 +45,10 @@ def read_revision(repository: git.Repository, revision: str) -> Snapshot:
     config_file = repository.path_of(CONFIG_FILE)
     (raw,) = git.read_blobs(repository, [f"{commit}:{config_file}"])
     if raw is None:
-        raise InputError(
-            f"at {revision} there is no {config_file}",
-            hint="compare with a revision where the project exists",
-        )
+        # A pull request that starts the project: at the base it does not exist yet, and
+        # everything in it is added.
+        snapshot.exists = False
+        return snapshot
     read_config(snapshot, raw, config_file)
     paths = snapshot.paths
     listed = git.list_files(repository, commit, [paths.journeys, paths.personas, paths.touchpoints])
@@ -70,8 +70,13 @@ def read_working_tree(repository: git.Repository, root: Path) -> Snapshot:
     return snapshot
 
 
-def diff_snapshots(before: Snapshot, after: Snapshot) -> DiffResult:
-    """Return every change from one side of a project to the other."""
+def diff_snapshots(
+    before: Snapshot, after: Snapshot, repository_config: str = CONFIG_FILE
+) -> DiffResult:
+    """Return every change from one side of a project to the other.
+
+    `repository_config` is the path of kundresa.yaml from the repository's top level.
+    """
     names = {i: e.model.name for i, e in (before.personas | after.personas).items()}
     result = DiffResult(before.label, after.label, personas=names)
     blind = blind_ids(before, after, "journey")
@@ -82,6 +87,7 @@ def diff_snapshots(before: Snapshot, after: Snapshot) -> DiffResult:
         if found.changes:
             result.journeys.append(found)
     result.others = [
+        *_project_added_or_removed(before, after, repository_config),
         *unreadable_changes(before, after),
         *model_changes(
             "touchpoint",
@@ -131,6 +137,18 @@ def _journey(ident: str, before: Snapshot, after: Snapshot, names: dict[str, str
         )
         found.changes.insert(0, moved)
     return found
+
+
+def _project_added_or_removed(before: Snapshot, after: Snapshot, config_file: str) -> list[Change]:
+    if before.exists and after.exists:
+        return []
+    if not before.exists and not after.exists:
+        raise InputError(
+            f"there is no {config_file} at {before.label} or at {after.label}",
+            hint="compare revisions where the project exists",
+        )
+    change = ADDED if after.exists else REMOVED
+    return [Change(change, "project", file=config_file)]
 
 
 def _is_document(path: str) -> bool:

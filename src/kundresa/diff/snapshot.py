@@ -43,6 +43,8 @@ class Snapshot:
     """A project's settings and documents at one side of the diff."""
 
     label: str
+    #: False at a revision where the project does not exist yet (or no longer does).
+    exists: bool = True
     config: ProjectConfig | None = None
     journeys: dict[str, Entry[Journey]] = field(default_factory=dict)
     personas: dict[str, Entry[Persona]] = field(default_factory=dict)

@@ -95,6 +95,8 @@ def _subject(change: Change, quote: Quote, personas: dict[str, str], show_step: 
     if change.kind == "journey" and change.field in (None, "file"):
         title = change.after if change.change == ADDED else change.before
         return f"journey {change.journey}" + (f" {quote(title)}" if change.field is None else "")
+    if change.kind == "project" and change.field is None:
+        return "project"
     if change.kind == "step" and change.step is not None and show_step:
         return f"{noun} {quote(change.step)}"
     if change.kind in ("journey", "phase", "step", "project"):
