@@ -126,3 +126,27 @@ def _project(tmp_path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return project
+
+
+def test_a_diff_too_long_for_a_comment_says_how_many_changes_it_leaves_out(
+    tmp_path: Path,
+) -> None:
+    project = _project(tmp_path)
+    steps = "".join(
+        f"      - {{touchpoint: sms, action: Påminnelse nummer {n} om konserten i parken}}\n"
+        for n in range(1, 1201)
+    )
+    big = JOURNEY.replace("id: konsert", "id: stor").replace(
+        "  - id: efter\n",
+        f"  - id: paminnelser\n    name: Påminnelser\n    steps:\n{steps}  - id: efter\n",
+    )
+    (project / "journeys/stor.yaml").write_text(big, encoding="utf-8")
+    md = REPORTERS["md"](diff_project("konsert", "stor", project=project), False)
+    assert len(md) <= 65_536
+    shown = sum(1 for line in md.splitlines() if line.startswith("  - **added** step “Påminnelse"))
+    assert 0 < shown < 1200
+    # 1200 steps and the phase are added: what is not shown is counted in the last line.
+    assert md.splitlines()[-1] == (
+        f"*… and {1201 - shown - 1} more changes: a comment holds no more. "
+        "Run `kundresa diff` for the whole list.*"
+    )

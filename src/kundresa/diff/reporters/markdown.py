@@ -12,6 +12,9 @@ from kundresa.diff.records import Change, DiffResult, JourneyDiff
 from kundresa.diff.reporters.wording import Group, emotion_table, grouped, phrase, summary
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+#: GitHub refuses a comment longer than 65,536 characters; leave room for the last line.
+COMMENT_LIMIT = 64_000
+_CHANGE_LINE = re.compile(r"^\s*- (\*\*(added|removed|changed|moved)\*\* |.* cannot be read at )")
 
 
 def render(result: DiffResult, color: bool = False) -> str:
@@ -26,7 +29,27 @@ def render(result: DiffResult, color: bool = False) -> str:
     if result.others:
         out += ["", "#### Touchpoints, personas, settings and files", ""]
         out += [_item(change, result, labels, 0) for change in result.others]
-    return "".join(line + "\n" for line in out)
+    return _within_limit(out)
+
+
+def _within_limit(lines: list[str]) -> str:
+    """Join the lines; past the size of a comment, say how many changes are left out."""
+    text = "".join(line + "\n" for line in lines)
+    if len(text) <= COMMENT_LIMIT:
+        return text
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) + 1 > COMMENT_LIMIT:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    left = sum(1 for line in lines[len(kept) :] if _CHANGE_LINE.match(line))
+    note = (
+        f"*… and {left} more change{'s' if left != 1 else ''}: a comment holds no more. "
+        "Run `kundresa diff` for the whole list.*"
+    )
+    return "".join(line + "\n" for line in [*kept, "", note])
 
 
 def escape(text: str) -> str:
