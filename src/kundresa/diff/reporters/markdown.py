@@ -1,5 +1,7 @@
-"""The md format, for a pull-request comment: a summary line, a list per journey by phase
-and step, and the mean emotion per phase as a small table.
+"""The md format, for a pull-request comment: a summary line, then per journey a list.
+
+Each journey's changes are listed by phase and step, with the mean emotion per phase as a
+small table.
 
 User text is escaped, so a step that contains `*`, `|` or `<` cannot break the comment.
 """

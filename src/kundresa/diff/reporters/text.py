@@ -1,5 +1,5 @@
-"""The text format, for a terminal: per journey the changes by phase and step, then the
-mean emotion per phase."""
+"""The text format, for a terminal: each journey's changes by phase and step, and its mean
+emotion per phase."""
 
 from __future__ import annotations
 

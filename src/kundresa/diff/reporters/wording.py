@@ -49,9 +49,11 @@ _BUSINESS_KINDS = ("goal", "kpi", "plan")
 
 
 def grouped(changes: list[Change]) -> list[tuple[str | None, list[Group]]]:
-    """Return the changes under headings, each by step: the journey's own (heading None),
-    each phase by name, then `BUSINESS`. Phases and steps come in the order of their first
-    change."""
+    """Return the changes under their headings, grouped by step under each.
+
+    The journey's own changes come first (heading None), then each phase by name, then
+    `BUSINESS`; phases and steps in the order of their first change.
+    """
     sections: dict[tuple[int, str | None], dict[str | None, Group]] = {(0, None): {}}
     for change in changes:
         if change.kind in _BUSINESS_KINDS:
