@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from kundresa.diagnostics import Diagnostic, Location, Severity
 from kundresa.errors import ConfigError, ProjectNotFoundError
 from kundresa.models import DOCUMENT_MODELS, Journey, Persona, ProjectConfig, Touchpoint
-from kundresa.models.config import CONFIG_FILE
+from kundresa.models.config import CONFIG_FILE, Paths
 from kundresa.suggest import did_you_mean
 from kundresa.validation import validate
 from kundresa.yamlio import Document, PathKey, read_yaml
@@ -161,8 +161,13 @@ def load_project(start: Path | None = None, project: Path | None = None) -> Proj
 
 def project_files(root: Path, config: ProjectConfig) -> list[Path]:
     """Return every YAML file in the configured folders, sorted, each once."""
+    return kind_folder_files(root, config.paths)
+
+
+def kind_folder_files(root: Path, paths: Paths) -> list[Path]:
+    """Return every YAML file in the journey, persona and touchpoint folders, sorted."""
     files: set[Path] = set()
-    for folder in (config.paths.journeys, config.paths.personas, config.paths.touchpoints):
+    for folder in (paths.journeys, paths.personas, paths.touchpoints):
         base = root / folder
         if base.is_dir():
             files.update(_yaml_files(base))
@@ -173,8 +178,13 @@ def _yaml_files(base: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(base):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+            if is_document_name(name):
                 yield Path(dirpath) / name
+
+
+def is_document_name(name: str) -> bool:
+    """Return True for the name of a file a kind folder's documents are read from."""
+    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
 
 
 def load_document(file: Path) -> LoadedDocument:

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from kundresa.cli.app import COMMANDS
-from kundresa.cli.options import Language, LintFormat, RenderFormat, Template, use_colour
+from kundresa.cli.options import (
+    DiffFormat,
+    Language,
+    LintFormat,
+    RenderFormat,
+    Template,
+    use_colour,
+)
+from kundresa.diff.reporters import REPORTERS as DIFF_REPORTERS
 from kundresa.lint.reporters import REPORTERS
 from kundresa.models import vocabulary
 from kundresa.render.environment import FORMATS
@@ -23,6 +31,7 @@ BROKEN = REPO / "tests" / "lint" / "data" / "broken"
 def test_each_choice_is_the_cores_own_list():
     assert [f.value for f in LintFormat] == list(REPORTERS)
     assert [f.value for f in RenderFormat] == list(FORMATS)
+    assert [f.value for f in DiffFormat] == list(DIFF_REPORTERS)
     assert [t.value for t in Template] == list(TEMPLATES)
     assert [lang.value for lang in Language] == [lang.value for lang in vocabulary.Language]
     assert {lang.value for lang in Language} == set(LANGUAGES) == set(LABEL_LANGUAGES)
@@ -42,6 +51,7 @@ def test_help_lists_the_commands_in_the_order_of_the_list(kundresa):
         ("render", "--format", "pdf"),
         ("render", "--lang", "de"),
         ("lint", "--format", "xml"),
+        ("diff", "--format", "html"),
     ],
 )
 def test_a_value_outside_the_choices_is_a_usage_error_naming_them(kundresa, tmp_path, args):

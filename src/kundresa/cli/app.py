@@ -8,13 +8,14 @@ from typing import Annotated, Any
 import typer
 
 from kundresa import __version__
+from kundresa.cli.diff import diff
 from kundresa.cli.kpi import kpi
 from kundresa.cli.lint import lint
 from kundresa.cli.project_commands import init, schema
 from kundresa.cli.render import render
 
 #: Every command, in the order `--help` lists them: the order a newcomer uses them.
-COMMANDS: list[Callable[..., Any]] = [init, schema, lint, render, kpi]
+COMMANDS: list[Callable[..., Any]] = [init, schema, lint, render, kpi, diff]
 
 app = typer.Typer(
     name="kundresa",

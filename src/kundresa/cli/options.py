@@ -61,6 +61,14 @@ class LintFormat(StrEnum):
     SARIF = "sarif"
 
 
+class DiffFormat(StrEnum):
+    """Output formats of `kundresa diff`, one per reporter."""
+
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+
+
 class RenderFormat(StrEnum):
     """Output formats of `kundresa render`."""
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from kundresa.errors import ConfigError
 from kundresa.lint.rule import Rule
-from kundresa.lint.rules import catalogue, journey, loading, references
+from kundresa.lint.rules import catalogue, identity, journey, loading, references
 from kundresa.suggest import did_you_mean
 
 #: Every rule, in code order.
@@ -23,6 +23,8 @@ RULES: tuple[Rule, ...] = (
     references.unknown_reference,
     references.unused,
     references.undeclared_persona,
+    identity.as_is_not_current,
+    identity.duplicate_step_id,
     journey.empty_phase,
     journey.no_conversion_point,
     journey.ends_at_purchase,

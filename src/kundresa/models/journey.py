@@ -37,6 +37,9 @@ class Step(Strict):
     """What the customer does at one touchpoint, thinks and feels."""
 
     touchpoint: Slug | None = Field(default=None, description="A touchpoint id from the catalogue.")
+    id: Slug | None = Field(
+        default=None, description="Unique in the journey: keeps the step's identity across edits."
+    )
     action: str = Field(description="What the customer does.")
     thoughts: str | None = Field(default=None, description="What the customer thinks.")
     emotion: EmotionScore | dict[Slug, EmotionScore] | None = Field(
@@ -104,6 +107,9 @@ class Journey(Strict):
     description: str | None = None
     state: JourneyState = Field(
         default=JourneyState.CURRENT, description="current (as-is) or future (to-be)."
+    )
+    as_is: Slug | None = Field(
+        default=None, description="On a future journey: the id of the current journey it improves."
     )
     owner: str | None = None
     personas: list[Slug] = Field(

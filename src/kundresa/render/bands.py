@@ -26,6 +26,7 @@ def cut_bands(
     steps: Sequence[StepView],
     inputs: Sequence[charts.SeriesInput],
     t: Mapping[str, str],
+    faded: Sequence[charts.SeriesInput] = (),
 ) -> list[Band]:
     """Cut the columns into bands: whole phases while they fit, long phases in pieces.
 
@@ -61,7 +62,7 @@ def cut_bands(
                 b - a,
                 spans,
                 list(steps[a:b]),
-                charts.emotion_chart(inputs, a, b, phase_starts),
+                charts.emotion_chart(inputs, a, b, phase_starts, faded),
                 _summary(steps[a:b], t),
             )
         )

@@ -8,7 +8,7 @@ point sits under the middle of its step.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 #: Width of one step column, in SVG units and CSS pixels (the stylesheet's 10.5rem).
@@ -81,6 +81,8 @@ class EmotionChart:
     zone_height: str
     dividers: list[str]
     curves: list[Curve]
+    #: The as-is journey's curves, drawn faded under a future journey's (see asis.py).
+    faded: list[Curve] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,11 @@ class SeriesInput:
 
 
 def emotion_chart(
-    series: Sequence[SeriesInput], start: int, stop: int, phase_starts: Sequence[int]
+    series: Sequence[SeriesInput],
+    start: int,
+    stop: int,
+    phase_starts: Sequence[int],
+    faded: Sequence[SeriesInput] = (),
 ) -> EmotionChart:
     """Return the chart of steps `start` to `stop` (journey indices, stop excluded).
 
@@ -114,6 +120,10 @@ def emotion_chart(
         zone_height=fmt(score_y(4) - score_y(5) + _PAD / 2),
         dividers=[fmt((i - start) * STEP_WIDTH) for i in phase_starts if start < i < stop],
         curves=curves,
+        faded=[
+            _curve(i, one, start, stop, offsets[i] if i < len(offsets) else 0, bridge=True)
+            for i, one in enumerate(faded)
+        ],
     )
 
 
@@ -121,7 +131,10 @@ def _x(index: int, start: int) -> float:
     return (index - start + 0.5) * STEP_WIDTH
 
 
-def _curve(number: int, series: SeriesInput, start: int, stop: int, offset: float) -> Curve:
+def _curve(
+    number: int, series: SeriesInput, start: int, stop: int, offset: float, *, bridge: bool = False
+) -> Curve:
+    """Return one series' line and markers; with `bridge` the line runs on over gaps."""
     scores = series.scores
     first, last = max(start - 1, 0), min(stop + 1, len(scores))
     path: list[str] = []
@@ -129,7 +142,7 @@ def _curve(number: int, series: SeriesInput, start: int, stop: int, offset: floa
     for index in range(first, last):
         score = scores[index]
         if score is None:
-            previous = None
+            previous = previous if bridge else None
             continue
         x, y = _x(index, start), score_y(score) + offset
         if previous is None:

@@ -7,9 +7,11 @@ are drawn by `charts.py`; the Mermaid diagram by `mermaid.py`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from kundresa.models import Journey, Level, Opportunity, PlanItem, Step
 from kundresa.render import charts
+from kundresa.render.asis import as_is_overlay
 from kundresa.render.bands import cut_bands, phase_views
 from kundresa.render.kpis import NO_TARGET, KpiView, kpi_views
 from kundresa.render.mermaid import mermaid_lines
@@ -66,6 +68,9 @@ def journey_view(journey: Journey, context: Context) -> JourneyView:
                 )
             )
             slots.append(step)
+    overlay = as_is_overlay(journey, context.journeys, list(by_id.items()), t)
+    if overlay is not None:
+        steps = [_marked(view, mark, t) for view, mark in zip(steps, overlay.marks, strict=True)]
     inputs = [
         charts.SeriesInput(
             one.key,
@@ -91,7 +96,7 @@ def journey_view(journey: Journey, context: Context) -> JourneyView:
         series=series,
         goals=[GoalView(g.text, kpi_by_id.get(g.kpi) if g.kpi else None) for g in journey.goals],
         kpis=kpis,
-        bands=cut_bands(journey, steps, inputs, t),
+        bands=cut_bands(journey, steps, inputs, t, overlay.faded if overlay else ()),
         phases=phase_views(journey, steps),
         opportunities=opportunities,
         sized=sized,
@@ -101,7 +106,13 @@ def journey_view(journey: Journey, context: Context) -> JourneyView:
         step_count=len(flat),
         phase_count=len(journey.phases),
         mermaid=mermaid_lines(journey, series_ids, lambda sid: _series_label(sid, context)),
+        as_is=overlay.view if overlay else None,
     )
+
+
+def _marked(view: StepView, mark: str | None, t: Mapping[str, str]) -> StepView:
+    """Return a step's view marked new or changed against the as-is journey."""
+    return replace(view, change_key=mark, change=t[f"step_{mark}"]) if mark else view
 
 
 def _series_ids(journey: Journey) -> list[str | None]:

@@ -40,6 +40,17 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "state_current": ("As-is", "Nuläge", "Nuværende", "Nåsituasjon"),
     "state_future": ("To-be", "Önskat läge", "Fremtidig", "Fremtidig"),
     "legend": ("Legend", "Teckenförklaring", "Signaturforklaring", "Tegnforklaring"),
+    # A future journey drawn over its as-is journey (`as_is:`)
+    "as_is_curve": ("as-is", "nuläge", "i dag", "i dag"),
+    "as_is_of": ("Improves on", "Förbättrar", "Forbedrer", "Forbedrer"),
+    "step_new": ("new", "nytt", "nyt", "nytt"),
+    "step_changed": ("changed", "ändrat", "ændret", "endret"),
+    "pains_removed": (
+        "Pain points this plan removes",
+        "Smärtpunkter som planen tar bort",
+        "Smertepunkter, som planen fjerner",
+        "Smertepunkter planen fjerner",
+    ),
     "made_with": (
         "Made with kundresa",
         "Gjord med kundresa",

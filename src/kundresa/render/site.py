@@ -117,6 +117,7 @@ def render_pages(
         touchpoints={key: t.model for key, t in project.touchpoint_index.items()},
         results=_results(kpi_results),
         persona_href=persona_href if links else {},
+        journeys={key: j.model for key, j in project.journey_index.items()},
     )
     common: dict[str, Any] = {
         "t": labels,

@@ -7,10 +7,10 @@ templates only lay it out: no arithmetic, sorting or lookups in Jinja.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kundresa.models import Persona, Touchpoint
+from kundresa.models import Journey, Persona, Touchpoint
 from kundresa.render import charts
 from kundresa.render.kpis import KpiView
 from kundresa.render.personas import PersonaView
@@ -75,6 +75,9 @@ class StepView:
     phase_start: bool
     #: A column that stands for a phase with no steps yet, so the phase is still drawn.
     empty: bool = False
+    #: On a future journey with `as_is`: "new" or "changed" against the as-is journey.
+    change_key: str | None = None
+    change: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,23 @@ class PlanView:
 
 
 @dataclass(frozen=True)
+class RemovedPain:
+    """A pain point of the as-is journey that the future journey no longer has."""
+
+    text: str
+    where: str
+
+
+@dataclass(frozen=True)
+class AsIsView:
+    """What the map says about the as-is journey it is drawn over."""
+
+    id: str
+    title: str
+    removed_pains: list[RemovedPain]
+
+
+@dataclass(frozen=True)
 class JourneyView:
     """Everything a journey page shows."""
 
@@ -165,6 +185,7 @@ class JourneyView:
     step_count: int
     phase_count: int
     mermaid: list[str]
+    as_is: AsIsView | None = None
 
 
 @dataclass(frozen=True)
@@ -178,3 +199,5 @@ class Context:
     touchpoints: Mapping[str, Touchpoint]
     results: Mapping[str, Decimal] | None
     persona_href: Mapping[str, str]
+    #: Every journey of the project by id, to draw a future journey over its `as_is`.
+    journeys: Mapping[str, Journey] = field(default_factory=dict)
