@@ -20,7 +20,7 @@ def touchpoint_without_owner(context: Context) -> Iterator[Finding]:
     needs a name (a person or a team) for each one.
     """
     for touchpoint in context.project.touchpoints:
-        if not touchpoint.model.owner:
+        if not touchpoint.model.owner and not touchpoint.lost("owner"):
             yield Finding(
                 touchpoint.locate("id"),
                 f"the touchpoint '{touchpoint.model.id}' has no owner",
@@ -36,6 +36,8 @@ def persona_without_needs(context: Context) -> Iterator[Finding]:
     or goals it is a name and an age, and steps cannot be judged against it.
     """
     for persona in context.project.personas:
+        if persona.lost("needs") or persona.lost("goals"):
+            continue
         if not persona.model.needs and not persona.model.goals:
             yield Finding(
                 persona.locate("id"),
@@ -52,7 +54,7 @@ def persona_without_evidence(context: Context) -> Iterator[Finding]:
     analytics behind it tells the reader how far to trust it.
     """
     for persona in context.project.personas:
-        if not persona.model.evidence:
+        if not persona.model.evidence and not persona.lost("evidence"):
             yield Finding(
                 persona.locate("id"),
                 f"the persona '{persona.model.id}' names no evidence",
