@@ -132,7 +132,10 @@ def _by_id(items: list[Located[M]]) -> dict[str, Located[M]]:
 def display_path(path: Path, base: Path | None = None) -> str:
     """Return `path` relative to `base` (the working folder) when it lies below it."""
     try:
-        return str(path.resolve().relative_to((base or Path.cwd()).resolve()))
+        # The link itself is named, not where it leads: it may lead nowhere, or in a loop.
+        absolute = path.absolute()
+        named = absolute.parent.resolve() / absolute.name
+        return str(named.relative_to((base or Path.cwd()).resolve()))
     except (ValueError, OSError, RuntimeError):
         # RuntimeError: a symbolic link loop, reported where the file is read.
         return str(path)
@@ -177,6 +180,15 @@ def find_root(start: Path | None = None, project: Path | None = None) -> Path:
         f"no {CONFIG_FILE} in {here} or any folder above it",
         hint="run 'kundresa init' to start a project, or pass --project DIR",
     )
+
+
+def project_folder(path: Path) -> Path | None:
+    """Return the folder of the project that `path` lies in, or None outside any project."""
+    folder = (path if path.is_dir() else path.parent).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate
+    return None
 
 
 def load_config(root: Path, base: Path | None = None) -> tuple[ProjectConfig, Document]:
@@ -250,17 +262,19 @@ def _yaml_files(base: Path) -> Iterator[Path]:
             _unreadable(folder, "leads back into a folder already read (a symbolic link loop)")
         seen.add(real)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             _unreadable(folder, f"cannot be read: {exc.strerror or exc}")
+        folders = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             path = Path(entry.path)
             if _is_folder(entry):
-                pending.append(path)
+                folders.append(path)
             elif entry.name.endswith(YAML_SUFFIXES):
                 yield path
+        pending.extend(reversed(folders))
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -271,8 +285,11 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def _unreadable(path: Path, problem: str) -> NoReturn:
+    # Named as reached, links unresolved, so that the path shows the loop.
+    where = os.path.relpath(path.absolute(), path_base(path.parent).resolve())
     raise InputError(
-        f"{display_path(path)} {problem}",
+        f"the {'folder' if path.is_dir() or not path.suffix else 'file'} {problem}",
+        path=where,
         hint="check its permissions and, for a symbolic link, where it leads; nothing was checked",
     )
 

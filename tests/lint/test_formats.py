@@ -55,10 +55,12 @@ def test_broken_project_sarif_is_valid_and_complete(kundresa, broken: Path) -> N
 
 def test_json_shape_is_stable(kundresa, broken: Path) -> None:
     data = json.loads(kundresa("lint", "-f", "json", cwd=broken).stdout)
-    assert set(data) == {"version", "findings", "summary"}
+    assert set(data) == {"version", "findings", "summary", "error"}
+    assert data["error"] is None
     assert data["version"] == 1
     assert data["summary"] == {"errors": 7, "warnings": 3, "info": 0, "files": 6}
-    keys = {"path", "line", "column", "code", "name", "severity", "message", "hint", "suggestion"}
+    keys = {"path", "line", "column", "end_line", "end_column", "code", "name", "severity"}
+    keys |= {"message", "hint", "suggestion"}
     assert all(set(finding) == keys for finding in data["findings"])
     suggested = [f for f in data["findings"] if f["suggestion"]]
     assert {(f["code"], f["suggestion"]) for f in suggested} == {
