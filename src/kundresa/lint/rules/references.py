@@ -161,6 +161,9 @@ def unused(context: Context) -> Iterator[Finding]:
                 used_touchpoints.add(step.touchpoint)
             if isinstance(step.emotion, dict):
                 used_personas.update(step.emotion)
+    # A misspelt reference is reported with its did-you-mean; the id it meant is not unused.
+    for used, known in ((used_touchpoints, context.touchpoints), (used_personas, context.personas)):
+        used.update(filter(None, (closest(ref, list(known)) for ref in used - set(known))))
     for touchpoint in project.touchpoints:
         if touchpoint.model.id not in used_touchpoints:
             yield Finding(
