@@ -77,6 +77,8 @@ def summary(report: Report) -> str:
     """Return the one-line summary written on stderr, such as `2 errors, 1 warning in 3 files`."""
     counts = report.counts()
     files = _plural(report.files, "file")
+    if not report.findings and not report.files:
+        return "Nothing to check: none of the given files is in a kundresa project."
     if not report.findings:
         return f"No problems found in {files}."
     parts = [
