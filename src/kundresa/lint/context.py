@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ class Context:
     """The project being linted, with the ids of each kind indexed once for every rule."""
 
     project: Project
+    #: The day maps are judged on, for KR303.
+    today: dt.date = field(default_factory=dt.date.today)
 
     @property
     def settings(self) -> LintSettings:

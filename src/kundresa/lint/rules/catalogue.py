@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
-from kundresa.diagnostics import Severity
+from kundresa.diagnostics import Location, Severity
 from kundresa.lint.rule import Finding, rule
 
 if TYPE_CHECKING:
@@ -59,4 +60,30 @@ def persona_without_evidence(context: Context) -> Iterator[Finding]:
                 persona.locate("id"),
                 f"the persona '{persona.model.id}' names no evidence",
                 "add 'evidence:' with the survey, interviews or analytics it is based on",
+            )
+
+
+@rule("KR303", "stale-map", Severity.WARNING)
+def stale_map(context: Context) -> Iterator[Finding]:
+    """A journey or persona was last reviewed longer ago than `lint.max_age_days` (365).
+
+    A journey map is a picture of the customer at one time: the guides it is built on
+    insist that maps and personas be revised regularly against new data, and
+    `reviewed:` says when that was last done.
+    """
+    limit = context.settings.max_age_days
+    project = context.project
+    dated: list[tuple[str, str, date | None, Location]] = [
+        ("journey", j.model.id, j.model.reviewed, j.locate("reviewed")) for j in project.journeys
+    ]
+    dated += [
+        ("persona", p.model.id, p.model.reviewed, p.locate("reviewed")) for p in project.personas
+    ]
+    for noun, ident, reviewed, where in dated:
+        if reviewed is not None and (context.today - reviewed).days > limit:
+            yield Finding(
+                where,
+                f"the {noun} '{ident}' was last reviewed on {reviewed}, more than {limit} days ago",
+                "review it with the team and the latest data, then update 'reviewed:' "
+                "(or raise 'lint: {max_age_days: ...}' in kundresa.yaml)",
             )
