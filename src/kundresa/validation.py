@@ -148,7 +148,7 @@ def _describe(
         text = f"'{given}' is not a valid {noun}" + (f" (did you mean '{match}'?)" if match else "")
         return text, "use one of: " + ", ".join(options), match
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == SLUG_PATTERN:
-        slug = _slugify(str(given))
+        slug = slugify(str(given))
         return (
             f"'{given}' is not a valid id",
             f"use lowercase letters a-z, digits and '-', such as '{slug}'",
@@ -202,7 +202,8 @@ def _shown(value: Any) -> str:
     return f"'{value}'"
 
 
-def _slugify(text: str) -> str:
+def slugify(text: str) -> str:
+    """Return the id `text` would be as a slug: `Familje-Fredrik` is `familje-fredrik`."""
     text = text.lower().replace("æ", "ae").replace("ø", "o")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     cleaned = "".join(c if c.isalnum() else "-" for c in text)

@@ -56,7 +56,11 @@ class Context:
         """Return the ids written in parts that failed to load, by kind (persona, touchpoint).
 
         A reference to one of them is not reported as unknown: the file's own errors are.
+        An id that is not a valid slug stands for the slug it suggests too, since that is
+        what a journey refers to (`Familje-Fredrik` for `familje-fredrik`).
         """
+        from kundresa.validation import slugify
+
         found: dict[str, set[str]] = {"persona": set(), "touchpoint": set()}
         for loaded in self.project.documents:
             data = loaded.document.data
@@ -70,7 +74,7 @@ class Context:
                 found["touchpoint"].update(
                     str(item.get("id")) for item in data["touchpoints"] if isinstance(item, dict)
                 )
-        return found
+        return {kind: ids | {slugify(i) for i in ids} for kind, ids in found.items()}
 
     @cached_property
     def hiding_files(self) -> dict[str, list[LoadedDocument]]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kundresa.diagnostics import Location, Severity
 from kundresa.lint.rule import Finding, rule
+from kundresa.models.vocabulary import SLUG_PATTERN
 from kundresa.suggest import closest
+
+_SLUG = re.compile(SLUG_PATTERN)
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -126,7 +130,8 @@ def _unchecked(noun: str, wanted: set[str], files: list[LoadedDocument]) -> Find
 
 
 def _unknown(noun: str, wanted: str, known: Iterable[str], location: Location) -> Finding:
-    options = sorted(known)
+    # Only ids that could be referred to are suggested, not one that breaks the schema.
+    options = sorted(i for i in known if _SLUG.match(i))
     match = closest(wanted, options)
     message = f"no {noun} has the id '{wanted}'"
     if match:
