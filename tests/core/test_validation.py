@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kundresa.models import Journey, Persona, ProjectConfig, Step, TouchpointCatalogue
-from kundresa.validation import validate
+from kundresa.validation import validate, validate_partially
 from kundresa.yamlio import parse_yaml
 
 JOURNEY = """\
@@ -138,3 +138,34 @@ def test_project_settings_validate_lint_severities():
     assert result == [
         "f.yaml:4:18: KR003 'of' is not a valid value for 'KR208' (did you mean 'off'?)"
     ]
+
+
+def test_partial_validation_leaves_out_the_step_at_fault_and_keeps_positions():
+    text = (
+        "kind: journey\nid: j\ntitle: J\nphases:\n  - id: a\n    name: A\n    steps:\n"
+        "      - touchpoint: [web]\n        emotion: 2\n"  # no action, a list: the step goes
+        "      - action: Pays\n        emotion: 9\n"  # only the emotion goes
+        "      - action: Leaves\n"
+    )
+    document = parse_yaml(text.encode(), "j.yaml")
+    journey, problems, view = validate_partially(document, Journey)
+    assert isinstance(journey, Journey)
+    assert [f"{p.location}" for p in problems] == ["j.yaml:8:21", "j.yaml:8:9", "j.yaml:11:18"]
+    assert [step.action for step in journey.phases[0].steps] == ["Pays", "Leaves"]
+    assert journey.phases[0].steps[0].emotion is None
+    # Positions follow the steps that are left, not their new indexes.
+    assert str(view.locate("phases", 0, "steps", 1, "action")) == "j.yaml:12:17"
+    assert view.lost_under("phases", 0, "steps", 0, "emotion")
+    assert view.lost_under("phases", 0, "steps")
+    assert not view.lost_under("phases", 0, "steps", 1)
+
+
+def test_partial_validation_gives_up_only_when_the_document_itself_is_at_fault():
+    document = parse_yaml(b"kind: journey\nid: j\nphases: []\n", "j.yaml")
+    journey, problems, view = validate_partially(document, Journey)
+    assert journey is None
+    assert view is document
+    assert {p.message for p in problems} == {
+        "'title' is required here",
+        "'phases' needs at least one entry",
+    }
