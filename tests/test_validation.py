@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kundresa.models import Journey, Persona, ProjectConfig, TouchpointCatalogue
-from kundresa.validation import validate
+from kundresa.models import Journey, Persona, ProjectConfig, Step, TouchpointCatalogue
+from kundresa.validation import validate, validate_partially
 from kundresa.yamlio import parse_yaml
 
 JOURNEY = """\
@@ -43,7 +43,7 @@ def test_a_valid_journey_gives_a_model_and_no_findings():
 
 def test_an_out_of_range_emotion_deep_in_a_journey_points_at_the_value():
     assert findings(JOURNEY, Journey) == [
-        "f.yaml:17:22: KR003 emotion must be between 1 and 5, not 7"
+        "f.yaml:17:22: KR003 the emotion of 'pop-petra' must be at most 5, not 7"
     ]
 
 
@@ -51,8 +51,9 @@ def test_an_emotion_that_is_not_a_number_gets_a_hint():
     document = parse_yaml(JOURNEY.replace("emotion: 4", "emotion: glad").encode(), "j.yaml")
     _, problems = validate(document, Journey)
     assert str(problems[0].location) == "j.yaml:11:18"
-    assert "'glad' is not an emotion" in problems[0].message
-    assert "1 (very negative) to 5 (very positive)" in (problems[0].hint or "")
+    assert problems[0].message == "'emotion' should be a whole number, not 'glad'"
+    # The hint is the field's description in the model, so it never drifts from it.
+    assert problems[0].hint == Step.model_fields["emotion"].description
 
 
 def test_an_unknown_field_points_at_its_key_with_a_did_you_mean():
@@ -103,7 +104,10 @@ def test_an_id_that_is_not_a_slug_suggests_one():
 
 def test_an_age_out_of_range_is_reported():
     assert findings("kind: persona\nid: a\nname: A\nage: 130\n", Persona) == [
-        "f.yaml:4:6: KR003 age must be between 0 and 120, not 130"
+        "f.yaml:4:6: KR003 'age' must be at most 120, not 130"
+    ]
+    assert findings("kind: persona\nid: a\nname: A\nage: -1\n", Persona) == [
+        "f.yaml:4:6: KR003 'age' must be at least 0, not -1"
     ]
 
 
@@ -131,4 +135,37 @@ def test_a_bad_date_in_the_plan_gets_the_format():
 def test_project_settings_validate_lint_severities():
     text = "version: 1\nname: X\nlint:\n  rules: {KR208: of}\n"
     result = findings(text, ProjectConfig)
-    assert result == ["f.yaml:4:18: KR003 'of' is not a valid KR208 (did you mean 'off'?)"]
+    assert result == [
+        "f.yaml:4:18: KR003 'of' is not a valid value for 'KR208' (did you mean 'off'?)"
+    ]
+
+
+def test_partial_validation_leaves_out_the_step_at_fault_and_keeps_positions():
+    text = (
+        "kind: journey\nid: j\ntitle: J\nphases:\n  - id: a\n    name: A\n    steps:\n"
+        "      - touchpoint: [web]\n        emotion: 2\n"  # no action, a list: the step goes
+        "      - action: Pays\n        emotion: 9\n"  # only the emotion goes
+        "      - action: Leaves\n"
+    )
+    document = parse_yaml(text.encode(), "j.yaml")
+    journey, problems, view = validate_partially(document, Journey)
+    assert isinstance(journey, Journey)
+    assert [f"{p.location}" for p in problems] == ["j.yaml:8:21", "j.yaml:8:9", "j.yaml:11:18"]
+    assert [step.action for step in journey.phases[0].steps] == ["Pays", "Leaves"]
+    assert journey.phases[0].steps[0].emotion is None
+    # Positions follow the steps that are left, not their new indexes.
+    assert str(view.locate("phases", 0, "steps", 1, "action")) == "j.yaml:12:17"
+    assert view.lost_under("phases", 0, "steps", 0, "emotion")
+    assert view.lost_under("phases", 0, "steps")
+    assert not view.lost_under("phases", 0, "steps", 1)
+
+
+def test_partial_validation_gives_up_only_when_the_document_itself_is_at_fault():
+    document = parse_yaml(b"kind: journey\nid: j\nphases: []\n", "j.yaml")
+    journey, problems, view = validate_partially(document, Journey)
+    assert journey is None
+    assert view is document
+    assert {p.message for p in problems} == {
+        "'title' is required here",
+        "'phases' needs at least one entry",
+    }

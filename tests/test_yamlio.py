@@ -61,9 +61,9 @@ def test_scalars_resolve_by_the_yaml_1_2_core_schema(text, value):
 
 def test_a_syntax_error_is_reported_at_its_line_and_column():
     document = parse_yaml(b"kind: journey\ntitle: [Sommar\nid: x\n", "j.yaml")
-    assert codes(document) == ["j.yaml:3:3: KR001"]
+    assert codes(document) == ["j.yaml:2:8: KR001"]
     assert document.data is None
-    assert "not valid YAML" in document.problems[0].message
+    assert "the list that starts with '[' here is not closed" in document.problems[0].message
 
 
 def test_a_tab_in_the_indentation_gets_a_hint():
@@ -139,3 +139,24 @@ def test_an_empty_file_has_no_value_and_no_problem():
     document = parse_yaml(b"# only a comment\n", "x.yaml")
     assert document.data is None
     assert document.problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("a:\n  b: 1\n  c 2\n  d: 3\n", "3:3", "missing ':' after 'c'"),
+        ("a:\n  b: 1\n\u00a0 c: 2\n  d: 3\n", "3:1", "indented with a no-break space"),
+        ("a:\n  - b: 1\n   c: 2\n", "3:4", "'c' is indented 3 spaces, but the key above it 4"),
+        ("a: 'x\nb: 2\nc: 3\n", "1:4", "the quote that starts here is never closed"),
+        ("a: {b: 1\nc: 3\n", "1:4", "the mapping that starts with '{' here is not closed"),
+        ("a: Note: this\n", "1:8", "a ':' followed by a space inside a value"),
+    ],
+    ids=["missing-colon", "no-break-space", "one-space-too-few", "quote", "brace", "colon"],
+)
+def test_a_syntax_error_is_named_in_plain_words_on_the_line_at_fault(
+    text: str, where: str, message: str
+):
+    document = parse_yaml(text.encode(), "s.yaml")
+    assert codes(document) == [f"s.yaml:{where}: KR001"]
+    assert message in document.problems[0].message
+    assert document.problems[0].hint

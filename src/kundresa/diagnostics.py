@@ -15,6 +15,23 @@ class Severity(StrEnum):
     OFF = "off"
 
 
+@dataclass(frozen=True)
+class Code:
+    """A finding's stable code and its readable kebab-case name."""
+
+    code: str
+    name: str
+
+
+#: The findings the loader makes while it reads files (yamlio, validation, project), in
+#: code order. The lint rules of the same codes hand these findings on.
+YAML_SYNTAX = Code("KR001", "yaml-syntax")
+DUPLICATE_KEY = Code("KR002", "duplicate-key")
+SCHEMA = Code("KR003", "schema")
+UNKNOWN_KIND = Code("KR004", "unknown-kind")
+LOADER_CODES = (YAML_SYNTAX, DUPLICATE_KEY, SCHEMA, UNKNOWN_KIND)
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in a file: 1-based line and column."""
@@ -38,6 +55,18 @@ class Diagnostic:
     message: str
     hint: str | None = None
     suggestion: str | None = None
+
+    @classmethod
+    def error(
+        cls,
+        code: Code,
+        location: Location,
+        message: str,
+        hint: str | None = None,
+        suggestion: str | None = None,
+    ) -> Diagnostic:
+        """Return an error finding of one of the loader's codes."""
+        return cls(location, code.code, code.name, Severity.ERROR, message, hint, suggestion)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Return the key that orders findings by file, line, column and code."""

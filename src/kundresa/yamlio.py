@@ -27,7 +27,9 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from kundresa.diagnostics import Diagnostic, Location, Severity
+from kundresa.diagnostics import DUPLICATE_KEY, YAML_SYNTAX, Diagnostic, Location
+from kundresa.errors import InputError
+from kundresa.syntax import explain
 
 #: A journey is about 10 KB; anything this large is a mistake or an attack.
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -37,9 +39,8 @@ MAX_DEPTH = 100
 MAX_ALIAS_NODES = 10_000
 
 PathKey = tuple[str | int, ...]
-
-SYNTAX = ("KR001", "yaml-syntax")
-DUPLICATE_KEY = ("KR002", "duplicate-key")
+#: The last part of a lost path that stands for a removed list item.
+LOST = "\0lost"
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
@@ -69,6 +70,14 @@ class Document:
     value_marks: dict[PathKey, Mark] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
+    #: Paths under which parts were left out because they break the schema (see
+    #: `validation`); a removed list item is recorded as its list's path plus `LOST`.
+    lost: frozenset[PathKey] = frozenset()
+
+    def lost_under(self, *keys: str | int) -> bool:
+        """Return True when a part at or below `keys` was left out for breaking the schema."""
+        size = len(keys)
+        return any(path[:size] == keys for path in self.lost)
 
     def locate(self, *keys: str | int, key: bool = False) -> Location:
         """Return where the value at `keys` is (its key with `key=True`).
@@ -112,7 +121,11 @@ class _LimitError(Exception):
 
 
 def read_yaml(path: Path, display: str | None = None) -> Document:
-    """Read a YAML file into a Document; problems are recorded on it, never raised."""
+    """Read a YAML file into a Document; problems in its content are recorded on it.
+
+    Raises:
+        InputError: the file cannot be read at all (permissions, a symlink loop).
+    """
     name = display or str(path)
     try:
         size = path.stat().st_size
@@ -126,7 +139,12 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
             )
         raw = path.read_bytes()
     except OSError as exc:
-        return _failed(name, f"cannot read the file: {exc.strerror}", Mark(1, 1), None)
+        raise InputError(
+            f"cannot read the file: {exc.strerror or exc}",
+            hint="check that the file exists and that you may read it, and for a "
+            "symbolic link, where it leads",
+            path=name,
+        ) from None
     return parse_yaml(raw, name)
 
 
@@ -149,12 +167,9 @@ def parse_yaml(raw: bytes, name: str) -> Document:
     except _LimitError as exc:
         return _failed(name, str(exc), exc.mark, None, document.lines)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        line = document.lines[where.line - 1] if where.line <= len(document.lines) else ""
-        hint = _syntax_hint(problem, line)
-        return _failed(name, f"not valid YAML: {problem}", where, hint, document.lines)
+        found = explain(exc, document.lines)
+        where = Mark(found.line, found.column)
+        return _failed(name, found.message, where, found.hint, document.lines)
     except (YAMLError, RecursionError, ValueError) as exc:
         return _failed(name, f"not valid YAML: {exc}", Mark(1, 1), None, document.lines)
     return document
@@ -163,20 +178,8 @@ def parse_yaml(raw: bytes, name: str) -> Document:
 def _failed(
     name: str, message: str, mark: Mark, hint: str | None, lines: list[str] | None = None
 ) -> Document:
-    problem = Diagnostic(
-        Location(name, mark.line, mark.column), *SYNTAX, Severity.ERROR, message, hint
-    )
+    problem = Diagnostic.error(YAML_SYNTAX, Location(name, mark.line, mark.column), message, hint)
     return Document(path=name, data=None, lines=lines or [], problems=[problem])
-
-
-def _syntax_hint(problem: str, line: str) -> str | None:
-    if "tab" in problem or line.lstrip(" ").startswith("\t"):
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return "check the indentation, and put text that contains ': ' in quotes"
-    if "could not find expected ':'" in problem:
-        return "check the indentation and that every key ends with ':'"
-    return None
 
 
 def _compose(text: str, document: Document) -> None:
@@ -265,7 +268,8 @@ class _Composer:
             if not isinstance(value, str):
                 raise _LimitError("a key must be plain text, not a list or mapping", mark)
             if value in frame.value:
-                document.problems.append(_duplicate(document.path, value, mark))
+                first = document.key_marks.get((*frame.path, value), mark)
+                document.problems.append(_duplicate(document.path, value, mark, first))
                 frame.skip = True
             frame.key, frame.key_mark = value, mark
         else:
@@ -278,13 +282,12 @@ class _Composer:
             frame.key, frame.key_mark, frame.skip = None, None, False
 
 
-def _duplicate(path: str, key: str, mark: Mark) -> Diagnostic:
-    return Diagnostic(
+def _duplicate(path: str, key: str, mark: Mark, first: Mark) -> Diagnostic:
+    return Diagnostic.error(
+        DUPLICATE_KEY,
         Location(path, mark.line, mark.column),
-        *DUPLICATE_KEY,
-        Severity.ERROR,
-        f"the key '{key}' appears twice in this mapping",
-        "remove one of them; YAML keeps only one value per key",
+        f"'{key}' is given twice here; the first is on line {first.line}",
+        "keep one of the two: a key can have only one value, so one edit would be lost",
     )
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kundresa.cli.options import LintFormat, ProjectOption, QuietOption, note, use_colour
+
+if TYPE_CHECKING:
+    from kundresa.errors import KundresaError
+    from kundresa.lint.reporters import Report, Reporter
 
 EXIT_FINDINGS = 1
 
@@ -52,7 +57,7 @@ def lint(
     Exits 0 when clean or with only warnings and info, 1 on errors (or warnings with
     --strict), 2 on a usage or configuration error.
     """
-    from kundresa.lint.reporters import get_reporter
+    from kundresa.lint.reporters import get_reporter, summary
 
     reporter = get_reporter(output_format.value)
     if list_rules:
@@ -61,32 +66,55 @@ def lint(
         typer.echo(render_rules(output_format.value), nl=False)
         return
 
-    from kundresa.lint import lint_project
-    from kundresa.lint.reporters import Report, summary
-    from kundresa.project import load_project
+    from kundresa.errors import KundresaError
 
-    start = _start(paths) if project is None else None
-    loaded = load_project(start=start, project=project)
-    findings = lint_project(loaded, paths, select, ignore)
-    report = Report.of(loaded, findings)
+    try:
+        report = _run(paths, project, select, ignore)
+    except KundresaError as error:
+        if output_format != LintFormat.TEXT:
+            # CI reads stdout: a valid document that records the error, never an empty file.
+            _write_error(reporter, error)
+        raise
     colour = use_colour()
     # click strips colour codes from output that is not a terminal unless told otherwise.
     typer.echo(reporter(report, colour), nl=False, color=colour)
+    if output_format == LintFormat.GITHUB:
+        _write_step_summary(report)
     note(summary(report), quiet=quiet)
     if report.failed(strict=strict):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _start(paths: list[Path] | None) -> Path | None:
-    """Return the project folder of the first path that lies in one; None to start here.
+def _run(
+    paths: list[Path] | None,
+    project: Path | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+) -> Report:
+    """Lint the project (or, given paths, each project they lie in) into one report."""
+    from kundresa.lint import lint_paths, lint_project
+    from kundresa.lint.reporters import Report
+    from kundresa.project import load_project
 
-    pre-commit passes every changed YAML file, workflows outside the project among them.
-    """
-    from kundresa.models.config import CONFIG_FILE
+    if paths and project is None:
+        return Report.of(lint_paths(paths, select, ignore))
+    loaded = load_project(project=project)
+    return Report.of([(loaded, lint_project(loaded, paths, select, ignore))])
 
-    for path in paths or ():
-        folder = (path if path.is_dir() else path.parent).resolve()
-        for candidate in (folder, *folder.parents):
-            if (candidate / CONFIG_FILE).is_file():
-                return candidate
-    return None
+
+def _write_error(reporter: Reporter, error: KundresaError) -> None:
+    from kundresa.lint.reporters import Report
+    from kundresa.project import path_base
+
+    typer.echo(reporter(Report([], base=path_base(Path.cwd()), error=error), False), nl=False)
+
+
+def _write_step_summary(report: Report) -> None:
+    """Append every finding to the job summary when GitHub would not show them all."""
+    from kundresa.lint.reporters.github import over_limit, step_summary
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target and over_limit(report):
+        # GitHub's protocol: each step appends Markdown to the file it names.
+        with Path(target).open("a", encoding="utf-8") as handle:
+            handle.write(step_summary(report))

@@ -6,8 +6,8 @@ findings into text, JSON, GitHub annotations or SARIF. Nothing here imports type
 
 from __future__ import annotations
 
-from kundresa.lint.linter import lint_project, rule_severities
+from kundresa.lint.linter import lint_paths, lint_project, rule_severities
 from kundresa.lint.registry import RULES, get_rule
 from kundresa.lint.rule import Finding, Rule
 
-__all__ = ["RULES", "Finding", "Rule", "get_rule", "lint_project", "rule_severities"]
+__all__ = ["RULES", "Finding", "Rule", "get_rule", "lint_paths", "lint_project", "rule_severities"]

@@ -1,4 +1,8 @@
-"""`lint_project`: run the selected rules over a loaded project and return the findings."""
+"""`lint_project`: run the selected rules over a loaded project and return the findings.
+
+`lint_paths` does the same for files that may lie in several projects, as pre-commit
+passes them: each project lints its own files, and files outside any project are skipped.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,36 @@ from kundresa.suggest import did_you_mean
 if TYPE_CHECKING:
     from kundresa.project import Project
     from kundresa.yamlio import Document
+
+
+def lint_paths(
+    paths: Sequence[Path],
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> list[tuple[Project, list[Diagnostic]]]:
+    """Lint the projects that `paths` lie in, each reporting only on its own paths.
+
+    A path outside any project (a workflow file, the pre-commit config) is skipped, so
+    a commit that touches only such files passes. Returns each project with its findings.
+
+    Raises:
+        InputError: a path does not exist.
+        ConfigError: an option or a project's `lint.rules` names no rule.
+    """
+    from kundresa.project import load_project, project_folder
+
+    groups: dict[Path, list[Path]] = {}
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder", hint="check the path")
+        root = project_folder(path)
+        if root is not None:
+            groups.setdefault(root, []).append(path)
+    results = []
+    for root, inside in sorted(groups.items()):
+        project = load_project(project=root)
+        results.append((project, lint_project(project, inside, select, ignore)))
+    return results
 
 
 def lint_project(

@@ -37,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     journey.unsized_opportunity,
     catalogue.persona_without_needs,
     catalogue.persona_without_evidence,
+    catalogue.stale_map,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}

@@ -52,6 +52,9 @@ class LintSettings(Strict):
     max_channels: int = Field(
         default=8, ge=1, description="KR208 warns when a journey uses more channels."
     )
+    max_age_days: int = Field(
+        default=365, ge=1, description="KR303 warns when a map was reviewed longer ago."
+    )
 
 
 class ProjectConfig(Strict):

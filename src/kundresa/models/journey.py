@@ -119,6 +119,10 @@ class Journey(Strict):
     kpis: list[Kpi] = Field(default_factory=list)
     phases: list[Phase] = Field(min_length=1)
     plan: list[PlanItem] = Field(default_factory=list)
+    reviewed: dt.date | None = Field(
+        default=None,
+        description="When the team last reviewed the map, YYYY-MM-DD (KR303 warns when stale).",
+    )
 
     def steps(self) -> list[tuple[int, int, Step]]:
         """Return every step with its phase index and step index, in journey order."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field
@@ -36,4 +37,8 @@ class Persona(Strict):
     evidence: list[str] = Field(
         default_factory=list,
         description="Sources the persona is based on: survey, interviews, analytics.",
+    )
+    reviewed: dt.date | None = Field(
+        default=None,
+        description="When the persona was last checked against data, YYYY-MM-DD (see KR303).",
     )

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from kundresa.diagnostics import Diagnostic, Severity
+from kundresa.lint.reporters.report import token_width
 
 if TYPE_CHECKING:
     from kundresa.lint.reporters.report import Report
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
-# The token a finding points at: a quoted string, or plain text up to `: `, `#`, `,`, `]`, `}`.
-_TOKEN = re.compile(
-    r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?|[^\s,\[\]{}#](?:[^,\[\]{}#:]|:(?!\s|$))*"
-)
 
 
 def render(report: Report, color: bool = False) -> str:
@@ -40,9 +36,7 @@ def _frame(finding: Diagnostic, source: str, color: bool) -> list[str]:
     """Return the source line and a caret under the token the finding points at."""
     number = str(finding.location.line)
     column = min(finding.location.column, len(source) + 1)
-    match = _TOKEN.match(source, column - 1)
-    width = len(match.group().rstrip()) if match and match.group().strip() else 1
-    caret = " " * (column - 1) + "^" * width
+    caret = " " * (column - 1) + "^" * token_width(source, column)
     colour = _COLOURS.get(finding.severity, "0")
     return [
         f"  {_paint(number, '2', color)} | {source.rstrip()}",

@@ -29,6 +29,24 @@ def _first_conversion(context: Context, journey: Journey) -> tuple[int, int] | N
     return None
 
 
+def _route_known(context: Context, journey: Located[Journey]) -> bool:
+    """Return True when every phase and step and the touchpoint of each step are known.
+
+    The rules about the route (conversion, what follows it, feedback) judge only such
+    journeys: a step left out for breaking the schema, or a touchpoint id that names
+    nothing (reported as KR102), may be the conversion point.
+    """
+    for path in journey.document.lost:
+        if path[0] == "phases" and (
+            len(path) <= 2 or (path[2] == "steps" and (len(path) <= 4 or path[4] == "touchpoint"))
+        ):
+            return False
+    return all(
+        step.touchpoint is None or step.touchpoint in context.touchpoints
+        for _, _, step in journey.model.steps()
+    )
+
+
 def _shorten(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 3].rstrip() + "..."
 
@@ -42,7 +60,7 @@ def empty_phase(context: Context) -> Iterator[Finding]:
     """
     for journey in context.project.journeys:
         for p, phase in enumerate(journey.model.phases):
-            if not phase.steps:
+            if not phase.steps and not journey.lost("phases", p, "steps"):
                 yield Finding(
                     journey.locate("phases", p, "steps", key=True),
                     f"the phase '{phase.id}' has no steps",
@@ -60,7 +78,7 @@ def no_conversion_point(context: Context) -> Iterator[Finding]:
     if not context.catalogue_complete:
         return
     for journey in context.project.journeys:
-        if _first_conversion(context, journey.model) is None:
+        if _route_known(context, journey) and _first_conversion(context, journey.model) is None:
             yield Finding(
                 journey.locate("phases", key=True),
                 f"the journey '{journey.model.id}' has no conversion point",
@@ -80,7 +98,9 @@ def ends_at_purchase(context: Context) -> Iterator[Finding]:
         return
     for journey in context.project.journeys:
         first = _first_conversion(context, journey.model)
-        if first is not None and first[0] == len(journey.model.phases) - 1:
+        if first is None or not _route_known(context, journey):
+            continue
+        if first[0] == len(journey.model.phases) - 1:
             phase = journey.model.phases[first[0]]
             yield Finding(
                 journey.locate("phases", first[0], "id"),
@@ -101,7 +121,7 @@ def no_feedback_after_conversion(context: Context) -> Iterator[Finding]:
         return
     for journey in context.project.journeys:
         first = _first_conversion(context, journey.model)
-        if first is None:
+        if first is None or not _route_known(context, journey):
             continue
         later = [(p, s) for p, s, _ in journey.model.steps() if (p, s) > first]
         if not any(_asks_feedback(context, journey.model, p, s) for p, s in later):
@@ -128,7 +148,8 @@ def pain_point_without_opportunity(context: Context) -> Iterator[Finding]:
     """
     for journey in context.project.journeys:
         for p, s, step in journey.model.steps():
-            if step.pain_points and not step.opportunities:
+            lost = journey.lost(*_step_path(p, s), "opportunities")
+            if step.pain_points and not step.opportunities and not lost:
                 yield Finding(
                     journey.locate(*_step_path(p, s), "pain_points", key=True),
                     "pain points with no opportunity in the same step",
@@ -145,14 +166,14 @@ def missing_target(context: Context) -> Iterator[Finding]:
     """
     for journey in context.project.journeys:
         for k, kpi in enumerate(journey.model.kpis):
-            if kpi.target is None:
+            if kpi.target is None and not journey.lost("kpis", k, "target"):
                 yield Finding(
                     journey.locate("kpis", k, "id"),
                     f"the KPI '{kpi.id}' has no target",
                     "add a target such as 'target: \">= 35%\"'",
                 )
         for g, goal in enumerate(journey.model.goals):
-            if goal.kpi is None:
+            if goal.kpi is None and not journey.lost("goals", g, "kpi"):
                 yield Finding(
                     journey.locate("goals", g, "text"),
                     f"the goal '{_shorten(goal.text)}' names no KPI",
@@ -168,8 +189,6 @@ def too_many_channels(context: Context) -> Iterator[Finding]:
     one channel too many.
     """
     limit = context.settings.max_channels
-    if not context.catalogue_complete:
-        return
     for journey in context.project.journeys:
         yield from _channels(context, journey, limit)
 
@@ -200,7 +219,7 @@ def missing_emotion(context: Context) -> Iterator[Finding]:
     """
     for journey in context.project.journeys:
         for p, s, step in journey.model.steps():
-            if step.emotion is None:
+            if step.emotion is None and not journey.lost(*_step_path(p, s), "emotion"):
                 yield Finding(
                     journey.locate(*_step_path(p, s)),
                     "the step has no emotion",
@@ -225,6 +244,7 @@ def unsized_opportunity(context: Context) -> Iterator[Finding]:
                         ("effort", opportunity.effort),
                     )
                     if level is None
+                    and not journey.lost(*_step_path(p, s), "opportunities", o, name)
                 ]
                 if missing:
                     yield Finding(

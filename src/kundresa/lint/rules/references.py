@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kundresa.diagnostics import Location, Severity
 from kundresa.lint.rule import Finding, rule
+from kundresa.models.vocabulary import SLUG_PATTERN
 from kundresa.suggest import closest
+
+_SLUG = re.compile(SLUG_PATTERN)
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from kundresa.lint.context import Context
     from kundresa.models import Journey
-    from kundresa.project import Located
+    from kundresa.project import LoadedDocument, Located
 
 
 @rule("KR101", "duplicate-id", Severity.ERROR)
@@ -69,32 +73,65 @@ def unknown_reference(context: Context) -> Iterator[Finding]:
     unreadable = context.unreadable_ids
     personas = {*context.personas, *unreadable["persona"]}
     touchpoints = {*context.touchpoints, *unreadable["touchpoint"]}
+    hidden: dict[str, set[str]] = {"persona": set(), "touchpoint": set()}
+    for noun, wanted, ids, where in _references(context, personas, touchpoints):
+        if noun in hidden and context.hiding_files[noun]:
+            hidden[noun].add(wanted)
+        else:
+            yield _unknown(noun, wanted, ids, where)
+    for noun, wanted_ids in hidden.items():
+        if wanted_ids:
+            yield _unchecked(noun, wanted_ids, context.hiding_files[noun])
+
+
+def _references(
+    context: Context, personas: set[str], touchpoints: set[str]
+) -> Iterator[tuple[str, str, set[str], Location]]:
+    """Yield each reference that names no known id: its noun, id, the known ids and place.
+
+    KPI references are not judged in a journey that lost a KPI for breaking the schema.
+    """
     for journey in context.project.journeys:
         model = journey.model
         kpis = {kpi.id for kpi in model.kpis}
+        kpis_known = not journey.lost("kpis")
         for i, persona in enumerate(model.personas):
             if persona not in personas:
-                yield _unknown("persona", persona, personas, journey.locate("personas", i))
+                yield "persona", persona, personas, journey.locate("personas", i)
         for g, goal in enumerate(model.goals):
-            if goal.kpi is not None and goal.kpi not in kpis:
-                yield _unknown("KPI", goal.kpi, kpis, journey.locate("goals", g, "kpi"))
+            if kpis_known and goal.kpi is not None and goal.kpi not in kpis:
+                yield "KPI", goal.kpi, kpis, journey.locate("goals", g, "kpi")
         for p, s, step in model.steps():
             at = ("phases", p, "steps", s)
             if step.touchpoint is not None and step.touchpoint not in touchpoints:
-                where = journey.locate(*at, "touchpoint")
-                yield _unknown("touchpoint", step.touchpoint, touchpoints, where)
+                yield "touchpoint", step.touchpoint, touchpoints, journey.locate(*at, "touchpoint")
             for k, kpi in enumerate(step.kpis):
-                if kpi not in kpis:
-                    yield _unknown("KPI", kpi, kpis, journey.locate(*at, "kpis", k))
+                if kpis_known and kpi not in kpis:
+                    yield "KPI", kpi, kpis, journey.locate(*at, "kpis", k)
             if isinstance(step.emotion, dict):
                 for persona in step.emotion:
                     if persona not in personas:
                         where = journey.locate(*at, "emotion", persona, key=True)
-                        yield _unknown("persona", persona, personas, where)
+                        yield "persona", persona, personas, where
+
+
+def _unchecked(noun: str, wanted: set[str], files: list[LoadedDocument]) -> Finding:
+    """Return the one finding that says which file keeps references from being checked."""
+    hiding = files[0]
+    where = hiding.problems[0].location if hiding.problems else hiding.document.locate()
+    shown = ", ".join(sorted(wanted)[:5]) + (", ..." if len(wanted) > 5 else "")
+    count = len(wanted)
+    return Finding(
+        where,
+        f"{count} {noun} id{'s' if count > 1 else ''} that journeys refer to ({shown}) "
+        "cannot be checked while this file cannot be read",
+        "fix the error in this file; its ids are then known and the references checked",
+    )
 
 
 def _unknown(noun: str, wanted: str, known: Iterable[str], location: Location) -> Finding:
-    options = sorted(known)
+    # Only ids that could be referred to are suggested, not one that breaks the schema.
+    options = sorted(i for i in known if _SLUG.match(i))
     match = closest(wanted, options)
     message = f"no {noun} has the id '{wanted}'"
     if match:
@@ -118,7 +155,7 @@ def unused(context: Context) -> Iterator[Finding]:
     file of the project cannot be read, since its references are unknown.
     """
     project = context.project
-    if any(document.model is None for document in project.documents):
+    if not context.journeys_complete:
         return
     used_touchpoints: set[str] = set()
     used_personas: set[str] = set()
@@ -129,6 +166,9 @@ def unused(context: Context) -> Iterator[Finding]:
                 used_touchpoints.add(step.touchpoint)
             if isinstance(step.emotion, dict):
                 used_personas.update(step.emotion)
+    # A misspelt reference is reported with its did-you-mean; the id it meant is not unused.
+    for used, known in ((used_touchpoints, context.touchpoints), (used_personas, context.personas)):
+        used.update(filter(None, (closest(ref, list(known)) for ref in used - set(known))))
     for touchpoint in project.touchpoints:
         if touchpoint.model.id not in used_touchpoints:
             yield Finding(
@@ -157,6 +197,8 @@ def undeclared_persona(context: Context) -> Iterator[Finding]:
 
 
 def _undeclared(context: Context, journey: Located[Journey]) -> Iterator[Finding]:
+    if journey.lost("personas"):
+        return
     declared = set(journey.model.personas)
     for p, s, step in journey.model.steps():
         if not isinstance(step.emotion, dict):
