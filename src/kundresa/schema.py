@@ -9,19 +9,14 @@ A project's own schemas also offer its touchpoint, persona and KPI ids (see `ids
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from kundresa.files import write_atomic
-from kundresa.ids import ProjectIds, offer_ids, project_ids
+from kundresa.ids import ProjectIds, offer_ids
 from kundresa.models import DOCUMENT_MODELS, ProjectConfig
-
-if TYPE_CHECKING:
-    from kundresa.project import Project
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: The folder of a project that holds its schemas, next to kundresa.yaml.
@@ -105,20 +100,3 @@ def schema_files(ids: ProjectIds | None = None) -> dict[str, bytes]:
         f"{name}.schema.json": dump(json_schema(model, name, ids))
         for name, model in kind_models().items()
     }
-
-
-def write_schemas(project: Project, out: Path | None = None) -> list[Path]:
-    """Write the project's schemas, offering its own ids, into `out` or its schemas/ folder.
-
-    Returns:
-        The files written, each only when its content changed, so that a refresh
-        leaves an unchanged project untouched.
-    """
-    folder = project.root / SCHEMA_FOLDER if out is None else out
-    written = []
-    for name, data in schema_files(project_ids(project)).items():
-        path = folder / name
-        if not path.is_file() or path.read_bytes() != data:
-            write_atomic(path, data)
-            written.append(path)
-    return written

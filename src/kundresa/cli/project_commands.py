@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kundresa.cli.app import app
+from kundresa.cli.app import ProjectOption, app
 
 
 @app.command()
@@ -29,8 +29,10 @@ def init(
     """Create a project: an example journey, personas, touchpoints and sample data."""
     from kundresa.scaffold import init_project
 
-    written = init_project(directory, lang, template, force=force)
-    typer.echo(f"Created {len(written)} files in {directory}.", err=True)
+    result = init_project(directory, lang, template, force=force)
+    typer.echo(f"Created {len(result.files)} files in {directory}.", err=True)
+    for note in result.notes:
+        typer.echo(f"Note: {note}.", err=True)
     typer.echo(
         "Next: cd into it and run 'kundresa lint', 'kundresa render' and 'kundresa kpi'.", err=True
     )
@@ -41,7 +43,11 @@ def schema(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Folder to write <kind>.schema.json files into.", file_okay=False
+            "--out",
+            "-o",
+            help="Folder to write only the <kind>.schema.json files into (default: the "
+            "project's schemas/, with its .vscode settings).",
+            file_okay=False,
         ),
     ] = None,
     kind: Annotated[
@@ -50,27 +56,30 @@ def schema(
             "--kind", help="Print only this schema: project, journey, persona or touchpoints."
         ),
     ] = None,
+    project: ProjectOption = None,
 ) -> None:
-    """Write JSON Schemas of the file kinds, for editors and other validators."""
+    """Write the project's JSON Schemas and VS Code settings, so the editor completes its ids.
+
+    Run it again after adding touchpoints, personas or KPIs. Outside a project, --out and
+    --kind give schemas that fit every project.
+    """
+    from kundresa.editor import find_project, write_schemas
     from kundresa.errors import InputError
-    from kundresa.files import write_atomic
+    from kundresa.ids import project_ids
     from kundresa.schema import schema_files
 
-    files = schema_files()
+    found = find_project(project)
     if kind is not None:
+        files = schema_files(project_ids(found) if found else None)
         name = f"{kind}.schema.json"
         if name not in files:
             raise InputError(
                 f"no schema '{kind}'", hint="use project, journey, persona or touchpoints"
             )
-        files = {name: files[name]}
-    if out is None:
-        if len(files) > 1:
-            raise InputError(
-                "several schemas, one output", hint="pass --out DIR, or --kind to print one"
-            )
-        typer.echo(next(iter(files.values())).decode(), nl=False)
+        typer.echo(files[name].decode(), nl=False)
         return
-    for name, data in files.items():
-        write_atomic(out / name, data)
-    typer.echo(f"Wrote {len(files)} schemas to {out}.", err=True)
+    result = write_schemas(found, out)
+    count = len(result.written)
+    typer.echo(f"Wrote {count} files." if count else "The schemas are up to date.", err=True)
+    for note in result.notes:
+        typer.echo(f"Note: {note}.", err=True)
