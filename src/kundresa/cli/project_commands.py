@@ -66,6 +66,7 @@ def schema(
     from kundresa.editor import find_project, write_schemas
     from kundresa.errors import InputError
     from kundresa.ids import project_ids
+    from kundresa.project import display_path
     from kundresa.schema import schema_files
 
     found = find_project(project)
@@ -79,7 +80,9 @@ def schema(
         typer.echo(files[name].decode(), nl=False)
         return
     result = write_schemas(found, out)
-    count = len(result.written)
-    typer.echo(f"Wrote {count} files." if count else "The schemas are up to date.", err=True)
+    for path in result.written:
+        typer.echo(f"Wrote {display_path(path)}", err=True)
+    if not result.written:
+        typer.echo("The schemas and editor settings are up to date.", err=True)
     for note in result.notes:
         typer.echo(f"Note: {note}.", err=True)
