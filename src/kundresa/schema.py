@@ -37,6 +37,12 @@ class EditorJsonSchema(GenerateJsonSchema):
             del json_schema["default"]
         return json_schema
 
+    def decimal_schema(self, schema: core_schema.DecimalSchema) -> JsonSchemaValue:
+        """Return a plain number: a budget written as text ('5 000', 'lots') is an error."""
+        json_schema = super().decimal_schema(schema)
+        number: JsonSchemaValue = json_schema["anyOf"][0] if "anyOf" in json_schema else json_schema
+        return number
+
     def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
         """Check a mapping's keys with `propertyNames`, which editors report by key."""
         json_schema: JsonSchemaValue = {"type": "object"}
@@ -69,6 +75,7 @@ def json_schema(model: type[BaseModel], name: str, ids: ProjectIds | None = None
     offer_ids(schema, ids)
     if model is ProjectConfig:
         _offer_rule_codes(schema)
+        _offer_columns(schema)
     return {
         "$schema": DIALECT,
         "title": schema.pop("title", name),
@@ -87,6 +94,42 @@ def _offer_rule_codes(schema: dict[str, Any]) -> None:
         rule.code: {**severity, "description": f"{rule.name}: {rule.summary}"} for rule in RULES
     }
     rules["additionalProperties"] = False
+
+
+#: What each canonical column of an export holds, for the hover on its key in `columns:`.
+COLUMN_MEANINGS = {
+    "order_id": "order number",
+    "customer_id": "customer's id or e-mail",
+    "date": "date",
+    "amount": "amount paid",
+    "event": "event, performance or product",
+    "channel": "sales channel",
+    "nps": "answer to 'How likely are you to recommend us?' (0-10)",
+    "csat": "satisfaction answer (1-5)",
+    "touchpoint": "touchpoint id the answer is about",
+    "step": "funnel step",
+    "count": "number of people at that step",
+}
+
+
+def _offer_columns(schema: dict[str, Any]) -> None:
+    """List the canonical columns of each source under its `columns:`, with their meaning."""
+    from kundresa.kpi.columns import CANONICAL
+
+    sources = schema["$defs"]["Sources"]["properties"]
+    for kind, names in CANONICAL.items():
+        columns = {
+            name: {
+                "title": name,
+                "type": "string",
+                "description": "The header of the column with the "
+                f"{COLUMN_MEANINGS.get(name, name.replace('_', ' '))} in your export.",
+            }
+            for name in names
+        }
+        sources[kind]["properties"] = {
+            "columns": {"description": f"The columns of your {kind} export.", "properties": columns}
+        }
 
 
 def dump(schema: dict[str, Any]) -> bytes:

@@ -7,6 +7,7 @@ extension is from the project's `.vscode/settings.json`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,6 +108,42 @@ def test_hover_on_emotion_shows_one_title_and_the_scale(server, project):
     assert "| 5 | very positive |" in text
 
 
+KEY = re.compile(r"^(\s*(?:- )?)([a-z_]+):")
+
+
+@pytest.mark.parametrize("folder", ["journeys", "personas", "touchpoints", "."])
+def test_every_key_of_init_files_has_one_title_and_a_description(server, project, folder):
+    for path in sorted((project / folder).glob("*.yaml")):
+        uri = server.open(path)
+        assert server.diagnostics(uri) == []
+        hovered = set()
+        for number, line in enumerate(lines_of(path)):
+            match = KEY.match(line)
+            if match is None or match.groups() in hovered:
+                continue
+            hovered.add(match.groups())
+            text = server.hover(uri, number, len(match.group(1)) + 1)
+            title, description, *_ = [*text.split("\n\n"), "", ""]
+            where = f"{path.name}:{number + 1} {match.group(2)}"
+            assert title.startswith("#### "), where
+            assert "||" not in title, where
+            assert description, where
+            assert not description.startswith("Source: ["), where
+
+
+def test_column_names_complete_under_a_sales_source(server, project):
+    lines = lines_of(project / "kundresa.yaml")
+    at = find_line(lines, "order_id:")
+    indent = lines[at].index("order_id")
+    end = find_line(lines, "channel: Kanal")
+    edited = [*lines[:at], " " * indent, *lines[end + 1 :]]  # the six columns taken out
+    uri, _ = open_text(server, project / "kundresa.yaml", "\n".join(edited) + "\n")
+    items = server.completion(uri, at, indent)
+    assert {"order_id", "customer_id", "date", "amount", "event", "channel"} <= {
+        item["label"] for item in items
+    }
+
+
 def test_rule_codes_complete_in_lint_rules(server, project):
     lines = [*lines_of(project / "kundresa.yaml"), "lint:", "  rules:", "    "]
     uri, _ = open_text(server, project / "kundresa.yaml", "\n".join(lines) + "\n")
@@ -147,6 +184,7 @@ BROKEN = {
         "        action: Ser en reel med artisten och en tävling om fribiljetter\n",
         "",
     ),
+    "budget-as-text": (JOURNEY, "budget: 30000", "budget: 30 000"),
     "age-out-of-range": ("personas/pop-petra.yaml", "age: 34", "age: 134"),
     "unknown-channel": ("touchpoints/beroringspunkter.yaml", "channel: social", "channel: tiktok"),
     "bad-touchpoint-id": (
