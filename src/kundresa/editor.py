@@ -67,6 +67,27 @@ def write_schemas(project: Project | None, out: Path | None = None) -> EditorFil
     Raises:
         InputError: there is neither a project nor an `out` folder to write into.
     """
+    done = EditorFiles()
+    for path, data in _stale(_schema_files(project, out)).items():
+        write_atomic(path, data)
+        done.written.append(path)
+    if out is None and project is not None:
+        settings = write_editor_files(project.root, project.config)
+        done.written.extend(settings.written)
+        done.notes.extend(settings.notes)
+    return done
+
+
+def stale_schemas(project: Project | None, out: Path | None = None) -> list[Path]:
+    """Return the schema files `write_schemas` would rewrite: missing, or with other ids.
+
+    Raises:
+        InputError: there is neither a project nor an `out` folder to look in.
+    """
+    return list(_stale(_schema_files(project, out)))
+
+
+def _schema_files(project: Project | None, out: Path | None) -> dict[Path, bytes]:
     if out is not None:
         folder = out
     elif project is not None:
@@ -77,17 +98,16 @@ def write_schemas(project: Project | None, out: Path | None = None) -> EditorFil
             hint="run it inside a project, pass --project DIR, or --out DIR for schemas "
             "that fit every project",
         )
-    done = EditorFiles()
-    for name, data in schema_files(project_ids(project) if project else None).items():
-        path = folder / name
-        if not path.is_file() or path.read_bytes() != data:
-            write_atomic(path, data)
-            done.written.append(path)
-    if out is None and project is not None:
-        settings = write_editor_files(project.root, project.config)
-        done.written.extend(settings.written)
-        done.notes.extend(settings.notes)
-    return done
+    files = schema_files(project_ids(project) if project else None)
+    return {folder / name: data for name, data in files.items()}
+
+
+def _stale(files: dict[Path, bytes]) -> dict[Path, bytes]:
+    return {
+        path: data
+        for path, data in files.items()
+        if not path.is_file() or path.read_bytes() != data
+    }
 
 
 def schema_globs(config: ProjectConfig) -> dict[str, list[str]]:

@@ -185,6 +185,21 @@ def test_the_schema_command_refreshes_the_ids_after_a_touchpoint_is_added(kundre
     assert again.stderr == "The schemas and editor settings are up to date.\n"
 
 
+def test_schema_check_fails_while_a_new_persona_is_missing_from_the_schemas(kundresa, make_project):
+    root = make_project("nb")
+    assert kundresa("schema", "--check", "-p", root).returncode == 0
+    (root / "personas" / "ny.yaml").write_text(
+        "kind: persona\nid: ny-nina\nname: Nina\n", encoding="utf-8"
+    )
+    before = (root / "schemas" / "journey.schema.json").read_bytes()
+    result = kundresa("schema", "--check", "-p", root)
+    assert result.returncode == 1
+    assert "journey.schema.json: out of date; run 'kundresa schema'" in result.stderr
+    assert (root / "schemas" / "journey.schema.json").read_bytes() == before
+    assert kundresa("schema", "-p", root).returncode == 0
+    assert kundresa("schema", "--check", "-p", root).returncode == 0
+
+
 def test_the_schema_command_outside_a_project_needs_a_folder(kundresa, tmp_path: Path):
     result = kundresa("schema", cwd=tmp_path)
     assert result.returncode == 2

@@ -57,13 +57,19 @@ def schema(
         ),
     ] = None,
     project: ProjectOption = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 when the schemas miss the project's ids."
+        ),
+    ] = False,
 ) -> None:
     """Write the project's JSON Schemas and VS Code settings, so the editor completes its ids.
 
     Run it again after adding touchpoints, personas or KPIs. Outside a project, --out and
     --kind give schemas that fit every project.
     """
-    from kundresa.editor import find_project, write_schemas
+    from kundresa.editor import find_project, stale_schemas, write_schemas
     from kundresa.errors import InputError
     from kundresa.ids import project_ids
     from kundresa.project import display_path
@@ -79,6 +85,11 @@ def schema(
             )
         typer.echo(files[name].decode(), nl=False)
         return
+    if check:
+        stale = stale_schemas(found, out)
+        for path in stale:
+            typer.echo(f"{display_path(path)}: out of date; run 'kundresa schema'", err=True)
+        raise typer.Exit(1 if stale else 0)
     result = write_schemas(found, out)
     for path in result.written:
         typer.echo(f"Wrote {display_path(path)}", err=True)
