@@ -8,6 +8,7 @@ A project's own schemas also offer its touchpoint, persona and KPI ids (see `ids
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -25,6 +26,10 @@ SCHEMA_FOLDER = "schemas"
 
 class EditorJsonSchema(GenerateJsonSchema):
     """Pydantic's JSON Schema generator, with optional fields and id-keyed mappings reshaped."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        """Title every field, so a hover is headed by the field's name, not its type's."""
+        return True
 
     def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
         """Return the inner type alone: in a journey file, leaving a field out is its `None`."""
@@ -113,23 +118,32 @@ COLUMN_MEANINGS = {
 
 
 def _offer_columns(schema: dict[str, Any]) -> None:
-    """List the canonical columns of each source under its `columns:`, with their meaning."""
+    """Give each source its own definition, listing its canonical columns with their meaning.
+
+    The definition replaces the shared `Source`, rather than adding to it beside its
+    `$ref`, because yaml-language-server then shows the shared title in hovers.
+    """
     from kundresa.kpi.columns import CANONICAL
 
-    sources = schema["$defs"]["Sources"]["properties"]
+    definitions = schema["$defs"]
+    sources = definitions["Sources"]["properties"]
+    shared = definitions.pop("Source")
     for kind, names in CANONICAL.items():
-        columns = {
+        field = sources[kind]
+        own = copy.deepcopy(shared)
+        own.update(title=field["title"], description=field["description"])
+        own["properties"]["columns"]["properties"] = {
             name: {
-                "title": name,
+                "title": name.replace("_", " ").title(),
                 "type": "string",
                 "description": "The header of the column with the "
                 f"{COLUMN_MEANINGS.get(name, name.replace('_', ' '))} in your export.",
             }
             for name in names
         }
-        sources[kind]["properties"] = {
-            "columns": {"description": f"The columns of your {kind} export.", "properties": columns}
-        }
+        name = f"{kind.title()}Source"
+        definitions[name] = own
+        sources[kind] = {"$ref": f"#/$defs/{name}"}
 
 
 def dump(schema: dict[str, Any]) -> bytes:

@@ -105,7 +105,12 @@ def test_every_field_has_a_description():
             for field, spec in (node.get("properties") or {}).items():
                 if path.endswith("/properties"):
                     continue  # a property named 'properties' would be a field, not a map
-                assert spec.get("description"), (name, path, field)
+                referenced = schema["$defs"].get(spec.get("$ref", "").rpartition("/")[2], {})
+                assert spec.get("description") or referenced.get("description"), (
+                    name,
+                    path,
+                    field,
+                )
 
 
 def test_every_pattern_says_in_words_what_it_wants():

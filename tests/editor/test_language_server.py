@@ -125,8 +125,8 @@ def test_every_key_of_init_files_has_one_title_and_a_description(server, project
             text = server.hover(uri, number, len(match.group(1)) + 1)
             title, description, *_ = [*text.split("\n\n"), "", ""]
             where = f"{path.name}:{number + 1} {match.group(2)}"
-            assert title.startswith("#### "), where
-            assert "||" not in title, where
+            # Headed by the key's own name: not its type's, its parent's, nor repeated.
+            assert title == "#### " + match.group(2).replace("_", " ").title(), where
             assert description, where
             assert not description.startswith("Source: ["), where
 
