@@ -151,12 +151,48 @@ def test_rule_codes_complete_in_lint_rules(server, project):
     assert {"KR003", "KR205", "KR208"} <= {item["label"] for item in items}
 
 
-def test_a_file_in_a_subfolder_without_the_first_line_is_checked(server, project):
-    text = (project / JOURNEY).read_text(encoding="utf-8")
+# A file without the first line, where .vscode/settings.json alone gives it a schema:
+# (file it copies, where the copy goes, text in it, replacement, the server's message).
+WITHOUT_FIRST_LINE = {
+    "journey": (
+        JOURNEY,
+        "journeys/2026/host.yaml",
+        "emotion: {pop-petra: 4,",
+        "emotion: {pop-petra: 9,",
+        "Value is above the maximum of 5.",
+    ),
+    "persona": (
+        "personas/pop-petra.yaml",
+        "personas/nya/petra.yaml",
+        "age: 34",
+        "age: 134",
+        "Value is above the maximum of 120.",
+    ),
+    "touchpoints": (
+        "touchpoints/beroringspunkter.yaml",
+        "touchpoints/ny.yaml",
+        "medium: digital",
+        "medium: online",
+        'Value is not accepted. Valid values: "digital", "physical".',
+    ),
+    "project": (
+        "kundresa.yaml",
+        "kundresa.yaml",
+        "currency: SEK",
+        "currency: SEK\nfeeling: 3",
+        "Property feeling is not allowed.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", WITHOUT_FIRST_LINE)
+def test_a_file_without_the_first_line_is_checked_in_any_subfolder(server, project, kind):
+    source, copy, old, new, message = WITHOUT_FIRST_LINE[kind]
+    text = (project / source).read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server:")
-    body = text.split("\n", 1)[1].replace("emotion: {pop-petra: 4,", "emotion: {pop-petra: 9,", 1)
-    _, diagnostics = open_text(server, project / "journeys" / "2026" / "host.yaml", body)
-    assert [d["message"] for d in diagnostics] == ["Value is above the maximum of 5."]
+    body = text.split("\n", 1)[1].replace(old, new, 1)
+    _, diagnostics = open_text(server, project / copy, body)
+    assert [d["message"] for d in diagnostics] == [message]
 
 
 # Each broken file: (file, text in it, replacement). The server must report what lint
