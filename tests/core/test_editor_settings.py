@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support import packages_loaded_after
+
 JOURNEY_SCHEMA = "./schemas/journey.schema.json"
 
 
@@ -73,3 +75,8 @@ def test_the_schema_command_follows_the_configured_folders(kundresa, make_projec
     assert result.returncode == 0, result.stderr
     assert settings(root)["yaml.schemas"][JOURNEY_SCHEMA] == ["rejser/**/*.yaml", "rejser/**/*.yml"]
     assert settings(root, "extensions.json") == {"recommendations": ["redhat.vscode-yaml"]}
+
+
+def test_the_editor_modules_import_neither_typer_nor_rich():
+    loaded = packages_loaded_after("import kundresa.editor, kundresa.ids, kundresa.schema")
+    assert not loaded & {"typer", "rich", "click"}

@@ -111,24 +111,35 @@ def test_hover_on_emotion_shows_one_title_and_the_scale(server, project):
 KEY = re.compile(r"^(\s*(?:- )?)([a-z_]+):")
 
 
-@pytest.mark.parametrize("folder", ["journeys", "personas", "touchpoints", "."])
-def test_every_key_of_init_files_has_one_title_and_a_description(server, project, folder):
-    for path in sorted((project / folder).glob("*.yaml")):
-        uri = server.open(path)
-        assert server.diagnostics(uri) == []
-        hovered = set()
-        for number, line in enumerate(lines_of(path)):
-            match = KEY.match(line)
-            if match is None or match.groups() in hovered:
-                continue
-            hovered.add(match.groups())
-            text = server.hover(uri, number, len(match.group(1)) + 1)
-            title, description, *_ = [*text.split("\n\n"), "", ""]
-            where = f"{path.name}:{number + 1} {match.group(2)}"
-            # Headed by the key's own name: not its type's, its parent's, nor repeated.
-            assert title == "#### " + match.group(2).replace("_", " ").title(), where
-            assert description, where
-            assert not description.startswith("Source: ["), where
+def assert_every_key_has_its_own_hover(server: LanguageServer, path: Path) -> None:
+    """Hover over the first use of each key (per indentation) in `path`."""
+    uri = server.open(path)
+    assert server.diagnostics(uri) == []
+    hovered = set()
+    for number, line in enumerate(lines_of(path)):
+        match = KEY.match(line)
+        if match is None or match.groups() in hovered:
+            continue
+        hovered.add(match.groups())
+        text = server.hover(uri, number, len(match.group(1)) + 1)
+        title, description, *_ = [*text.split("\n\n"), "", ""]
+        where = f"{path.name}:{number + 1} {match.group(2)}"
+        # Headed by the key's own name: not its type's, its parent's, nor repeated.
+        assert title == "#### " + match.group(2).replace("_", " ").title(), where
+        assert description, where
+        assert not description.startswith("Source: ["), where
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_every_key_of_init_files_has_its_own_title_and_a_description(
+    server_command, tmp_path, template
+):
+    # Keys are English in every language; the templates differ in which they use.
+    root = tmp_path / template
+    init_project(root, "en", template)
+    with language_server(server_command, root) as running:
+        for path in sorted(root.rglob("*.yaml")):
+            assert_every_key_has_its_own_hover(running, path)
 
 
 def test_column_names_complete_under_a_sales_source(server, project):
