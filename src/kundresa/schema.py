@@ -96,7 +96,8 @@ def _offer_rule_codes(schema: dict[str, Any]) -> None:
     severity = rules.pop("additionalProperties")
     rules.pop("propertyNames", None)
     rules["properties"] = {
-        rule.code: {**severity, "description": f"{rule.name}: {rule.summary}"} for rule in RULES
+        rule.code: {**severity, "title": rule.code, "description": f"{rule.name}: {rule.summary}"}
+        for rule in RULES
     }
     rules["additionalProperties"] = False
 
@@ -127,9 +128,11 @@ def _offer_columns(schema: dict[str, Any]) -> None:
 
     definitions = schema["$defs"]
     sources = definitions["Sources"]["properties"]
-    shared = definitions.pop("Source")
-    for kind, names in CANONICAL.items():
-        field = sources[kind]
+    shared = definitions["Source"]
+    for kind, field in sources.items():
+        names = CANONICAL.get(kind)
+        if names is None or field.get("$ref") != "#/$defs/Source":
+            continue
         own = copy.deepcopy(shared)
         own.update(title=field["title"], description=field["description"])
         own["properties"]["columns"]["properties"] = {
@@ -144,6 +147,8 @@ def _offer_columns(schema: dict[str, Any]) -> None:
         name = f"{kind.title()}Source"
         definitions[name] = own
         sources[kind] = {"$ref": f"#/$defs/{name}"}
+    if '"#/$defs/Source"' not in json.dumps(schema):
+        del definitions["Source"]
 
 
 def dump(schema: dict[str, Any]) -> bytes:

@@ -160,6 +160,12 @@ def test_rule_codes_complete_in_lint_rules(server, project):
     uri, _ = open_text(server, project / "kundresa.yaml", "\n".join(lines) + "\n")
     items = server.completion(uri, len(lines) - 1, 4)
     assert {"KR003", "KR205", "KR208"} <= {item["label"] for item in items}
+    lines[-1] = "    KR208: off"
+    uri, diagnostics = open_text(server, project / "kundresa.yaml", "\n".join(lines) + "\n")
+    assert diagnostics == []
+    assert server.hover(uri, len(lines) - 1, 5).startswith(
+        "#### KR208\n\ntoo-many-channels: The journey uses more channels than"
+    )
 
 
 # A file without the first line, where .vscode/settings.json alone gives it a schema:
