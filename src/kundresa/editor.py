@@ -167,11 +167,19 @@ def _read_settings(path: Path) -> dict[str, Any] | str:
 
 
 def _with_schemas(settings: dict[str, Any], globs: dict[str, list[str]]) -> dict[str, Any] | None:
-    """Return the settings with the project's schemas added, keeping every other entry."""
+    """Return the settings with the project's schemas added, keeping every entry there.
+
+    A schema the user already maps keeps their globs, followed by any of ours missing.
+    """
     schemas = settings.get("yaml.schemas", {})
     if not isinstance(schemas, dict):
         return None
-    return {**settings, "yaml.schemas": {**schemas, **globs}}
+    merged = dict(schemas)
+    for schema, patterns in globs.items():
+        theirs = merged.get(schema, [])
+        theirs = [theirs] if isinstance(theirs, str) else list(theirs)
+        merged[schema] = [*theirs, *(p for p in patterns if p not in theirs)]
+    return {**settings, "yaml.schemas": merged}
 
 
 def _with_recommendation(extensions: dict[str, Any]) -> dict[str, Any] | None:

@@ -31,7 +31,10 @@ def test_init_maps_every_kind_folder_with_its_subfolders_and_the_config(make_pro
 def test_init_merges_into_the_users_own_settings(kundresa, tmp_path: Path):
     own = {
         "editor.fontSize": 15,
-        "yaml.schemas": {"https://json.schemastore.org/github-workflow.json": [".github/**"]},
+        "yaml.schemas": {
+            "https://json.schemastore.org/github-workflow.json": [".github/**"],
+            JOURNEY_SCHEMA: "drafts/*.yaml",
+        },
     }
     (tmp_path / ".vscode").mkdir()
     (tmp_path / ".vscode" / "settings.json").write_text(json.dumps(own), encoding="utf-8")
@@ -45,7 +48,11 @@ def test_init_merges_into_the_users_own_settings(kundresa, tmp_path: Path):
     assert merged["yaml.schemas"]["https://json.schemastore.org/github-workflow.json"] == [
         ".github/**"
     ]
-    assert merged["yaml.schemas"][JOURNEY_SCHEMA] == ["journeys/**/*.yaml", "journeys/**/*.yml"]
+    assert merged["yaml.schemas"][JOURNEY_SCHEMA] == [
+        "drafts/*.yaml",
+        "journeys/**/*.yaml",
+        "journeys/**/*.yml",
+    ]
     assert settings(tmp_path, "extensions.json")["recommendations"] == [
         "ms-python.python",
         "redhat.vscode-yaml",
@@ -73,7 +80,13 @@ def test_the_schema_command_follows_the_configured_folders(kundresa, make_projec
     config.write_text(text.replace("journeys: journeys", "journeys: rejser"), encoding="utf-8")
     result = kundresa("schema", "--project", root)
     assert result.returncode == 0, result.stderr
-    assert settings(root)["yaml.schemas"][JOURNEY_SCHEMA] == ["rejser/**/*.yaml", "rejser/**/*.yml"]
+    # The old folder's globs stay: kundresa adds to settings, never takes away.
+    assert settings(root)["yaml.schemas"][JOURNEY_SCHEMA] == [
+        "journeys/**/*.yaml",
+        "journeys/**/*.yml",
+        "rejser/**/*.yaml",
+        "rejser/**/*.yml",
+    ]
     assert settings(root, "extensions.json") == {"recommendations": ["redhat.vscode-yaml"]}
 
 
