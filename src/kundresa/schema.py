@@ -25,7 +25,11 @@ SCHEMA_FOLDER = "schemas"
 
 
 class EditorJsonSchema(GenerateJsonSchema):
-    """Pydantic's JSON Schema generator, with optional fields and id-keyed mappings reshaped."""
+    """Pydantic's JSON Schema generator, reshaped for what an editor shows and inserts.
+
+    Every field has its own title; optional fields, decimals and mappings keyed by ids
+    take the plain shapes yaml-language-server completes and reports well.
+    """
 
     def field_title_should_be_set(self, schema: Any) -> bool:
         """Title every field, so a hover is headed by the field's name, not its type's."""
