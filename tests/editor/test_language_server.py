@@ -86,6 +86,15 @@ def test_completion_of_a_touchpoint_offers_every_id_of_the_catalogue(server, pro
     assert len(expected) == 17
 
 
+def test_completion_of_an_opportunitys_value_offers_the_levels_and_no_null(server, project):
+    lines = lines_of(project / JOURNEY)
+    at = find_line(lines, "value: high")
+    lines[at] = lines[at].replace("high", "")
+    uri, _ = open_text(server, project / "journeys" / "varde.yaml", "\n".join(lines) + "\n")
+    items = server.completion(uri, at, len(lines[at]))
+    assert [item["label"] for item in items] == ["low", "medium", "high"]
+
+
 def test_completion_of_emotion_keys_offers_the_personas(server, project):
     lines = lines_of(project / JOURNEY)
     at = find_line(lines, "emotion: {pop-petra: 4")
