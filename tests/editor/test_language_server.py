@@ -20,6 +20,8 @@ from kundresa.lint import lint_project
 from kundresa.project import load_project
 from kundresa.scaffold import LANGUAGES, TEMPLATES, init_project
 
+from support import REPO
+
 pytestmark = pytest.mark.slow
 JOURNEY = "journeys/konsert.yaml"
 
@@ -304,3 +306,11 @@ def test_every_file_init_writes_gets_no_diagnostics(server_command, tmp_path, la
             if path.parent != root:
                 copy = path.parent / "kopia" / path.name
                 assert running.diagnostics(running.open(copy, body)) == [], copy
+
+
+@pytest.mark.parametrize("example", ["sommarscen", "teater-aarhus"])
+def test_every_file_of_the_examples_gets_no_diagnostics(server_command, example):
+    root = REPO / "examples" / example
+    with language_server(server_command, root) as running:
+        for path in sorted(root.rglob("*.yaml")):
+            assert running.diagnostics(running.open(path)) == [], path
