@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from kundresa.editor import write_schemas
 from kundresa.errors import FileExistsConflictError, InputError
 from kundresa.files import scaffolds, write_atomic
-from kundresa.schema import schema_files
+from kundresa.project import load_project
+from kundresa.schema import SCHEMA_FOLDER, schema_files
 
 LANGUAGES = ("sv", "da", "nb", "en")
 TEMPLATES = ("event", "ecommerce", "b2b")
 
 
+@dataclass(frozen=True)
+class InitResult:
+    """What init did: the files it wrote, and notes on files it left alone."""
+
+    files: list[Path]
+    notes: list[str]
+
+
 def init_project(
     target: Path, language: str = "en", template: str = "event", *, force: bool = False
-) -> list[Path]:
-    """Write a project in `language` from `template` into `target`; return the files written.
+) -> InitResult:
+    """Write a project in `language` from `template` into `target`.
+
+    Besides the template's files it writes the project's schemas, which offer its own
+    ids, and VS Code's settings for them, merged into any the folder already has.
 
     Raises:
         FileExistsConflictError: files are in the way and `force` is not set; nothing is
@@ -27,9 +41,9 @@ def init_project(
     if template not in TEMPLATES:
         raise InputError(f"no template '{template}'", hint="use one of: " + ", ".join(TEMPLATES))
     planned = dict(_template_files(scaffolds() / template / language))
-    planned.update((f"schemas/{name}", data) for name, data in schema_files().items())
     paths = {target / relative: data for relative, data in sorted(planned.items())}
-    in_the_way = [path for path in paths if path.exists()]
+    schemas = [target / SCHEMA_FOLDER / name for name in schema_files()]
+    in_the_way = [path for path in [*paths, *schemas] if path.exists()]
     if in_the_way and not force:
         shown = ", ".join(str(path) for path in in_the_way[:5])
         more = f" and {len(in_the_way) - 5} more" if len(in_the_way) > 5 else ""
@@ -39,7 +53,8 @@ def init_project(
         )
     for path, data in paths.items():
         write_atomic(path, data)
-    return list(paths)
+    editor = write_schemas(load_project(project=target))
+    return InitResult(sorted({*paths, *schemas, *editor.written}), editor.notes)
 
 
 def _template_files(folder: Traversable, prefix: str = "") -> list[tuple[str, bytes]]:

@@ -61,7 +61,9 @@ def _findings(
     for path, model_path, error in located:
         if path in findings or _outweighed(path, error, located):
             continue
-        at_key = error["type"] == "extra_forbidden"
+        # A bad key (an unknown field, or a persona id in an emotion mapping) is shown at
+        # the key itself, where an editor shows it too.
+        at_key = error["type"] == "extra_forbidden" or error["loc"][-1] == "[key]"
         where = path[:-1] if error["type"] == "missing" else path
         message, hint, suggestion = _describe(error, path, model, model_path)
         findings[path] = Diagnostic.error(

@@ -13,6 +13,7 @@ from kundresa.cli.options import (
     Language,
     LintFormat,
     RenderFormat,
+    SchemaKind,
     Template,
     use_colour,
 )
@@ -22,6 +23,7 @@ from kundresa.models import vocabulary
 from kundresa.render.environment import FORMATS
 from kundresa.render.labels import LANGUAGES as LABEL_LANGUAGES
 from kundresa.scaffold import LANGUAGES, TEMPLATES
+from kundresa.schema import schema_files
 
 from support import REPO
 
@@ -32,6 +34,7 @@ def test_each_choice_is_the_cores_own_list():
     assert [f.value for f in LintFormat] == list(REPORTERS)
     assert [f.value for f in RenderFormat] == list(FORMATS)
     assert [f.value for f in DiffFormat] == list(DIFF_REPORTERS)
+    assert {f"{k.value}.schema.json" for k in SchemaKind} == set(schema_files())
     assert [t.value for t in Template] == list(TEMPLATES)
     assert [lang.value for lang in Language] == [lang.value for lang in vocabulary.Language]
     assert {lang.value for lang in Language} == set(LANGUAGES) == set(LABEL_LANGUAGES)

@@ -61,6 +61,15 @@ class LintFormat(StrEnum):
     SARIF = "sarif"
 
 
+class SchemaKind(StrEnum):
+    """The file kinds `kundresa schema --kind` prints a schema of."""
+
+    PROJECT = "project"
+    JOURNEY = "journey"
+    PERSONA = "persona"
+    TOUCHPOINTS = "touchpoints"
+
+
 class DiffFormat(StrEnum):
     """Output formats of `kundresa diff`, one per reporter."""
 

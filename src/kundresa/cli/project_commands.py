@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from kundresa.cli.options import Language, QuietOption, Template, note
+from kundresa.cli.options import (
+    Language,
+    ProjectOption,
+    QuietOption,
+    SchemaKind,
+    Template,
+    note,
+)
 
 
 def init(
@@ -28,8 +35,10 @@ def init(
     """Create a project: an example journey, personas, touchpoints and sample data."""
     from kundresa.scaffold import init_project
 
-    written = init_project(directory, lang.value, template.value, force=force)
-    note(f"Created {len(written)} files in {directory}.", quiet=quiet)
+    result = init_project(directory, lang.value, template.value, force=force)
+    note(f"Created {len(result.files)} files in {directory}.", quiet=quiet)
+    for message in result.notes:
+        typer.echo(f"Note: {message}.", err=True)
     note(
         "Next: cd into it and run 'kundresa lint', 'kundresa render' and 'kundresa kpi'.",
         quiet=quiet,
@@ -40,37 +49,49 @@ def schema(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Folder to write <kind>.schema.json files into.", file_okay=False
+            "--out",
+            "-o",
+            help="Folder to write only the <kind>.schema.json files into (default: the "
+            "project's schemas/, with its .vscode settings).",
+            file_okay=False,
         ),
     ] = None,
     kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind", help="Print only this schema: project, journey, persona or touchpoints."
-        ),
+        SchemaKind | None, typer.Option("--kind", help="Print only this kind's schema.")
     ] = None,
+    project: ProjectOption = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 when the schemas miss the project's ids."
+        ),
+    ] = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Write JSON Schemas of the file kinds, for editors and other validators."""
-    from kundresa.errors import InputError
-    from kundresa.files import write_atomic
+    """Write the project's JSON Schemas and VS Code settings, so the editor completes its ids.
+
+    Run it again after adding touchpoints, personas or KPIs. Outside a project, --out and
+    --kind give schemas that fit every project.
+    """
+    from kundresa.editor import find_project, stale_schemas, write_schemas
+    from kundresa.ids import project_ids
+    from kundresa.project import display_path
     from kundresa.schema import schema_files
 
-    files = schema_files()
+    found = find_project(project)
     if kind is not None:
-        name = f"{kind}.schema.json"
-        if name not in files:
-            raise InputError(
-                f"no schema '{kind}'", hint="use project, journey, persona or touchpoints"
-            )
-        files = {name: files[name]}
-    if out is None:
-        if len(files) > 1:
-            raise InputError(
-                "several schemas, one output", hint="pass --out DIR, or --kind to print one"
-            )
-        typer.echo(next(iter(files.values())).decode(), nl=False)
+        files = schema_files(project_ids(found) if found else None)
+        typer.echo(files[f"{kind.value}.schema.json"].decode(), nl=False)
         return
-    for name, data in files.items():
-        write_atomic(out / name, data)
-    note(f"Wrote {len(files)} schemas to {out}.", quiet=quiet)
+    if check:
+        stale = stale_schemas(found, out)
+        for path in stale:
+            typer.echo(f"{display_path(path)}: out of date; run 'kundresa schema'", err=True)
+        raise typer.Exit(1 if stale else 0)
+    result = write_schemas(found, out)
+    for path in result.written:
+        note(f"Wrote {display_path(path)}", quiet=quiet)
+    if not result.written:
+        note("The schemas and editor settings are up to date.", quiet=quiet)
+    for message in result.notes:
+        typer.echo(f"Note: {message}.", err=True)

@@ -12,9 +12,15 @@ from kundresa.models.vocabulary import Channel, ContentRole, Medium, Ownership, 
 class Touchpoint(Strict):
     """One interaction with the brand, online or offline, owned, paid or earned."""
 
-    id: Slug = Field(description="Unique id, used by journey steps.")
-    name: str
-    channel: Channel = Field(description="Where it happens: web, social, email, venue ...")
+    id: Slug = Field(
+        description="The touchpoint's id, used by journey steps, such as instagram or box-office."
+    )
+    name: str = Field(description="The touchpoint's name on the map, such as Instagram.")
+    channel: Channel = Field(
+        description="Where it happens: web, app, social, email, sms, ads, search, influencer, "
+        "review, print, outdoor, tv-radio, phone, chat, box-office, venue, partner, "
+        "word-of-mouth or other."
+    )
     medium: Medium = Field(description="digital (online) or physical (offline).")
     ownership: Ownership = Field(
         default=Ownership.OWNED,
@@ -30,8 +36,14 @@ class Touchpoint(Strict):
     role: ContentRole | None = Field(
         default=None, description="Content role: hero (stand out), help, or hub (home base)."
     )
-    description: str | None = None
-    url: str | None = Field(default=None, description="A link; http(s) and mailto only.")
+    description: str | None = Field(
+        default=None, description="What it is, such as 'Organic posts and reels'."
+    )
+    url: str | None = Field(
+        default=None,
+        description="A link shown on the map, such as https://example.com; "
+        "only http(s) and mailto links become links.",
+    )
 
     @property
     def asks_feedback(self) -> bool:
@@ -42,5 +54,10 @@ class Touchpoint(Strict):
 class TouchpointCatalogue(Strict):
     """A file listing touchpoints."""
 
-    kind: Literal["touchpoints"]
-    touchpoints: list[Touchpoint] = Field(default_factory=list)
+    kind: Literal["touchpoints"] = Field(
+        description="What the file holds: touchpoints, a catalogue of touchpoints."
+    )
+    touchpoints: list[Touchpoint] = Field(
+        default_factory=list,
+        description="The touchpoints: every place the customer meets the brand, online or offline.",
+    )

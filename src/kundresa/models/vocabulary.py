@@ -5,11 +5,20 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+#: The schema keyword a model uses to mark where an id of a kind is referenced; the
+#: project's own schemas offer that kind's ids there (kundresa.ids).
+IDS_KEYWORD = "x-kundresa-ids"
 #: An id: lowercase letters a-z, digits and single hyphens, such as `pop-petra`.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+#: What an editor says of a bad id, in place of the pattern itself.
+SLUG_MESSAGE = "Not a valid id: use lowercase letters a-z, digits and '-', such as pop-petra."
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN),
+    Field(json_schema_extra={"patternErrorMessage": SLUG_MESSAGE}),
+]
 
 
 class Strict(BaseModel):
