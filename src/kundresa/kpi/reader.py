@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kundresa.errors import InputError
 from kundresa.kpi import columns as cols
-from kundresa.kpi import dialect
+from kundresa.kpi import dialect, notation
+from kundresa.kpi.notation import DateOrder
 from kundresa.kpi.problems import SHOWN, RowProblems, locate_rows, reject_rows
-from kundresa.kpi.values import DECIMAL, Cell, Field, FieldKind, literal, quote, select_sql
+from kundresa.kpi.values import Cell, Field, FieldKind, literal, quote, select_sql
 
 if TYPE_CHECKING:
     import duckdb
@@ -61,6 +61,20 @@ class SourceSpec:
     decimal: str | None = None
     encoding: str | None = None
     date_format: str | None = None
+    date_order: DateOrder | None = None
+    scale: Mapping[str, int] = field(default_factory=dict)
+    sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How the files given on the command line are written, when detection is not wanted."""
+
+    delimiter: str | None = None
+    decimal: str | None = None
+    encoding: str | None = None
+    date_format: str | None = None
+    sheet: str | None = None
 
 
 @dataclass
@@ -73,6 +87,7 @@ class LoadedTable:
     columns: dict[str, str]
     problems: RowProblems
     shared_order_ids: bool = False
+    notes: list[str] = field(default_factory=list)
 
     def has(self, canonical: str) -> bool:
         """Return True when the export has this canonical column."""
@@ -106,36 +121,33 @@ def load(
     parquet = spec.path.suffix.lower() == ".parquet"
     read = spec.path
     if parquet:
-        headers, types, values = _parquet_sample(con, spec)
+        headers, types = _parquet_sample(con, spec)
         delimiter, width = ",", 0
         source = f"read_parquet({literal(str(spec.path))}, file_row_number=true)"
         refs = {h: quote(h) for h in headers}
     else:
         sample = dialect.sample_csv(spec.path, spec.display, spec.encoding, spec.delimiter)
-        headers, types, values = sample.headers, None, sample.values
+        headers, types = sample.headers, None
         delimiter, width = sample.delimiter, len(headers)
         if sample.encoding == dialect.CP1252:
             read = transcode(spec.path, sample.gzipped, workdir / f"{kind}.csv")
-        source = _csv_source(read, sample, gzipped=sample.gzipped and read == spec.path, kind=kind)
+        gzipped = sample.gzipped and read == spec.path
+        source = _csv_source(read, sample, gzipped=gzipped, kind=kind)
         refs = {h: f"c{i}" for i, h in reversed(list(enumerate(headers)))}
     mapping = cols.resolve(kind, headers, spec.columns, spec.display)
     fields = _fields(kind, mapping, keep)
-    cells = _cells(fields, mapping, refs, values, spec=spec, delimiter=delimiter, types=types)
-    select = select_sql(fields, cells, source)
-    fast = None if parquet else _fast_plan(sample, fields, mapping, cells)
-    gzipped = not parquet and sample.gzipped and read == spec.path
+    scan = source if parquet else _csv_source(read, sample, gzipped=gzipped, kind=kind, scan=True)
+    cells = _cells(con, fields, mapping, refs, scan, spec=spec, delimiter=delimiter, types=types)
+    skip = _skip_sql(list(refs.values()), None if parquet else sample.second_header)
+    select = select_sql(fields, cells, source, skip=skip)
     # An aggregated table has no row order to keep; not keeping it saves DuckDB work.
     con.execute(f"SET preserve_insertion_order = {'false' if shape else 'true'}")
     try:
-        if fast is not None and _try_fast(
-            execute, kind, fast, fields=fields, mapping=mapping, shape=shape, path=read,
-            gzipped=gzipped,
-        ):  # fmt: skip
-            rejects = None
-        else:
-            body = shape(select, mapping) if shape else select
-            _careful(execute, f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}", spec.display)
-            rejects = None if parquet else reject_rows(con, kind)
+        # Rejects from an earlier read of this kind (before a re-read) must not count again.
+        con.execute(f"DROP TABLE IF EXISTS {kind}_rejects; DROP TABLE IF EXISTS {kind}_scans")
+        body = shape(select, mapping) if shape else select
+        _careful(execute, f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}", spec.display)
+        rejects = None if parquet else reject_rows(con, kind)
     finally:
         # The first bad rows are looked up in file order below.
         con.execute("SET preserve_insertion_order = true")
@@ -144,29 +156,42 @@ def load(
         again = replace(spec, delimiter=delimiter, encoding="cp1252")
         return load(con, kind, again, workdir, keep=keep, run=run, shape=shape)
     counted = con.execute(
-        f"SELECT coalesce(sum(bad_rows), 0) FROM {kind}"
+        f"SELECT coalesce(sum(bad_rows), 0), coalesce(sum(skipped_rows), 0), "
+        f"coalesce(sum(read_rows), 0) FROM {kind}"
         if shape
-        else f"SELECT count(*) FILTER (WHERE problem IS NOT NULL) FROM {kind}"
+        else f"SELECT count(*) FILTER (WHERE problem IS NOT NULL), count(*) FILTER (WHERE "
+        f"skipped = 'summary'), count(*) FILTER (WHERE skipped IS NULL) FROM {kind}"
     ).fetchone()
+    bad, skipped, read_rows = (int(n) for n in counted) if counted else (0, 0, 0)
     problems = RowProblems(
         display=spec.display,
         rejected_count=rejects.count if rejects else 0,
-        unreadable_count=int(counted[0]) if counted else 0,
+        unreadable_count=bad,
+        skipped_count=skipped,
+        data_rows=read_rows + (rejects.count if rejects else 0),
     )
     examples: list[Any] = []
     if problems.unreadable_count:
         passthrough = ["file_row_number"] if parquet else [f"c{i}" for i in range(width)]
+        rows = select_sql(fields, cells, source, passthrough, skip=skip)
         examples = con.execute(
-            f"SELECT * FROM ({select_sql(fields, cells, source, passthrough)}) "
-            f"WHERE problem IS NOT NULL LIMIT {SHOWN}"
+            f"SELECT * EXCLUDE (skipped) FROM ({rows}) WHERE problem IS NOT NULL LIMIT {SHOWN}"
         ).fetchall()
     if parquet:
         problems.place([(int(r[-2]) + 1, str(r[-1])) for r in examples], row_numbers=True)
     elif problems.count:
         unreadable = [(r[len(r) - width - 1 : -1], str(r[-1])) for r in examples]
-        found = locate_rows(read, delimiter, unreadable, rejects.examples if rejects else [])
+        found = locate_rows(
+            read, delimiter, unreadable, rejects.examples if rejects else [], skip=sample.skip
+        )
         problems.place(found)
-    return LoadedTable(kind, kind, spec.display, mapping, problems)
+    notes = [
+        f"{spec.display}: column '{mapping[name]}' has no date that says whether it is "
+        "day-first or month-first; read day-first (set date_format to say otherwise)"
+        for name, cell in cells.items()
+        if not cell.date_order.decided and not spec.date_order
+    ]
+    return LoadedTable(kind, kind, spec.display, mapping, problems, notes=notes)
 
 
 def _execute(con: duckdb.DuckDBPyConnection, sql: str) -> None:
@@ -186,87 +211,6 @@ def _careful(execute: Callable[[str], None], sql: str, display: str) -> None:
             hint="check that it is a CSV export, or set delimiter and encoding in kundresa.yaml",
             path=display,
         ) from error
-
-
-@dataclass(frozen=True)
-class _Fast:
-    """A plan to let DuckDB's CSV reader type the columns itself, which is much faster."""
-
-    sample: dialect.Sample
-    cells: dict[str, Cell]
-    types: dict[str, str]
-    dateformat: str | None
-    decimal: str
-
-
-_PLAIN = {
-    ".": re.compile(r"-?\d+(\.\d+)?"),
-    ",": re.compile(r"-?\d+(,\d+)?"),
-}
-
-
-def _fast_plan(
-    sample: dialect.Sample, fields: list[Field], mapping: Mapping[str, str], cells: dict[str, Cell]
-) -> _Fast | None:
-    """Return a plan for DuckDB's typed reader when the sample's values are all plain.
-
-    Plain: dates in one format without a time, numbers with no thousands separator, no
-    Unicode minus and no currency. Any other sample is read as text and parsed in SQL.
-    """
-    types: dict[str, str] = {}
-    dateformat, decimal = None, None
-    fast_cells = dict(cells)
-    for item in fields:
-        cell, values = cells[item.name], sample.values(mapping[item.name])
-        if item.kind is FieldKind.DATE:
-            fmt = cell.formats[0]
-            if not all(dialect.parses(v, (fmt,)) for v in values):
-                return None
-            types[cell.ref], dateformat = "DATE", fmt
-            fast_cells[item.name] = replace(cell, native="DATE")
-        elif item.kind in _NUMBERS:
-            if decimal not in (None, cell.decimal) or cell.letters:
-                return None
-            if not all(_PLAIN[cell.decimal].fullmatch(v) for v in values):
-                return None
-            types[cell.ref], decimal = DECIMAL, cell.decimal
-            fast_cells[item.name] = replace(cell, native="NUMBER")
-    return _Fast(sample, fast_cells, types, dateformat, decimal or ".")
-
-
-def _try_fast(
-    execute: Callable[[str], None],
-    kind: str,
-    fast: _Fast,
-    *,
-    fields: list[Field],
-    mapping: Mapping[str, str],
-    shape: Shape | None,
-    path: Path,
-    gzipped: bool,
-) -> bool:
-    """Load with DuckDB's typed reader; False when any row needs the careful text path."""
-    import duckdb
-
-    sample = fast.sample
-    names = ", ".join(
-        f"'c{i}': '{fast.types.get(f'c{i}', 'VARCHAR')}'" for i in range(len(sample.headers))
-    )
-    options = f", dateformat={literal(fast.dateformat)}" if fast.dateformat else ""
-    source = (
-        f"read_csv({literal(str(path))}, delim={literal(sample.delimiter)}, quote='\"', "
-        f"escape='\"', header=true, auto_detect=false, columns={{{names}}}, "
-        f"decimal_separator={literal(fast.decimal)}{options}, "
-        f"compression='{'gzip' if gzipped else 'none'}')"
-    )
-    select = select_sql(fields, fast.cells, source)
-    body = shape(select, mapping) if shape else select
-    try:
-        execute(f"CREATE OR REPLACE TEMP TABLE {kind} AS {body}")
-    except duckdb.Error:
-        # A row that is not plain, or not valid CSV: read it all again the careful way.
-        return False
-    return True
 
 
 def transcode(path: Path, gzipped: bool, dest: Path) -> Path:
@@ -292,58 +236,146 @@ def _fields(kind: str, mapping: Mapping[str, str], keep: frozenset[str] | None) 
     return fields
 
 
-def _csv_source(path: Path, sample: dialect.Sample, *, gzipped: bool, kind: str) -> str:
+def _csv_source(
+    path: Path, sample: dialect.Sample, *, gzipped: bool, kind: str, scan: bool = False
+) -> str:
+    """Return the read_csv of the file, every column as text.
+
+    `scan` is the read that decides the columns' formats: it skips rows that are not valid
+    CSV (the real read reports them) rather than keeping them.
+    """
     width = len(sample.headers)
     names = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
     encoding = "utf-16" if sample.encoding == dialect.UTF16 else "utf-8"
+    rejects = (
+        "ignore_errors=true"
+        if scan
+        else f"store_rejects=true, rejects_table='{kind}_rejects', rejects_scan='{kind}_scans'"
+    )
     return (
         f"read_csv({literal(str(path))}, delim={literal(sample.delimiter)}, quote='\"', "
-        f"escape='\"', header=true, auto_detect=false, columns={{{names}}}, "
-        f"encoding='{encoding}', compression='{'gzip' if gzipped else 'none'}', "
-        f"store_rejects=true, rejects_table='{kind}_rejects', rejects_scan='{kind}_scans')"
+        f"escape='\"', header=true, skip={sample.skip}, auto_detect=false, "
+        f"columns={{{names}}}, encoding='{encoding}', "
+        f"compression='{'gzip' if gzipped else 'none'}', {rejects})"
     )
 
 
 def _cells(
+    con: duckdb.DuckDBPyConnection,
     fields: list[Field],
     mapping: Mapping[str, str],
     refs: Mapping[str, str],
-    values: Callable[[str], list[str]],
+    scan: str,
     *,
     spec: SourceSpec,
     delimiter: str,
     types: Mapping[str, str] | None = None,
 ) -> dict[str, Cell]:
-    """Return where each field is read from and how its text is written there."""
+    """Return where each field is read from and how its text is written there.
+
+    How numbers and dates are written is decided from every value of the column, by one
+    counting query over the whole file.
+    """
+    natives = {f.name: (types or {}).get(mapping[f.name], "VARCHAR") for f in fields}
+    counted = [
+        f
+        for f in fields
+        if natives[f.name] == "VARCHAR"
+        and f.kind in _COUNTED
+        and not (f.kind is FieldKind.DATE and spec.date_format)
+    ]
+    aggregates: list[str] = []
+    for item in counted:
+        ref = refs[mapping[item.name]]
+        if item.kind is FieldKind.DATE:
+            aggregates += notation.date_counts_sql(ref)
+        else:
+            aggregates += notation.number_counts_sql(ref)
+    row = (
+        con.execute(f"SELECT {', '.join(aggregates)} FROM {scan}").fetchone() if aggregates else ()
+    )
+    found = list(row or ())
     out: dict[str, Cell] = {}
     for item in fields:
-        header = mapping[item.name]
-        native = (types or {}).get(header, "VARCHAR")
-        sample = values(header) if native == "VARCHAR" else []
-        cell = Cell(refs[header], native)
-        if item.kind is FieldKind.DATE and native == "VARCHAR":
-            formats = (
-                (spec.date_format,)
-                if spec.date_format
-                else dialect.detect_date_formats(sample, spec.display, header)
+        cell = Cell(refs[mapping[item.name]], natives[item.name], labels=_labels(item, spec))
+        if item in counted and item.kind is FieldKind.DATE:
+            first, second, dates, example = found[:4]
+            del found[:4]
+            if not dates and example is not None:
+                raise _no_dates(spec, mapping[item.name], str(example))
+            order = spec.date_order or notation.choose_date_order(first, second)
+            cell = replace(cell, date_order=order)
+        elif item in counted:
+            counts = [int(n or 0) for n in found[: len(notation.NUMBER_FORMATS)]]
+            del found[: len(notation.NUMBER_FORMATS)]
+            chosen = notation.choose_number_format(
+                counts, decimal=spec.decimal, delimiter=delimiter
             )
-            cell = Cell(cell.ref, native, formats=formats)
-        elif item.kind in _NUMBERS and native == "VARCHAR":
-            decimal = spec.decimal or dialect.detect_decimal(sample, delimiter)
-            letters = any(ch.isalpha() or ch in "€$£" for v in sample for ch in v)
-            cell = Cell(cell.ref, native, decimal=decimal, letters=letters)
+            cell = replace(cell, number_format=chosen)
+        elif item.kind is FieldKind.DATE and spec.date_format:
+            cell = replace(cell, formats=(spec.date_format,))
         out[item.name] = cell
     return out
 
 
+def _no_dates(spec: SourceSpec, header: str, example: str) -> InputError:
+    return InputError(
+        f"column '{header}' holds no date kundresa can read, such as '{example}'",
+        hint="write dates as 2025-03-01, 20250301, 01.03.2025 or 01/03/2025, or give "
+        "their strptime format (date_format in kundresa.yaml, --date-format)",
+        path=spec.display,
+        line=2,
+    )
+
+
+def _labels(item: Field, spec: SourceSpec) -> dict[str, int]:
+    """Return the words a score column may hold for its numbers, lower case."""
+    if item.kind is not FieldKind.SCORE:
+        return {}
+    standard = SATISFACTION if item.high == 5 else {}
+    return {**standard, **{k.strip().casefold(): v for k, v in spec.scale.items()}}
+
+
+def _skip_sql(refs: list[str], second_header: Sequence[str] | None) -> str:
+    """Return SQL naming why a row is not data (`summary`, `blank`, `header`), else NULL."""
+    first = f"lower(trim(CAST({refs[0]} AS VARCHAR)))"
+    cells = ", ".join(f"nullif(trim(CAST({r} AS VARCHAR)), '')" for r in refs)
+    whens = [
+        f"WHEN regexp_full_match(coalesce({first}, ''), '{SUMMARY}') THEN 'summary'",
+        f"WHEN coalesce({cells}) IS NULL THEN 'blank'",
+    ]
+    if second_header is not None:
+        same = [
+            f"coalesce(trim({r}), '') = {literal(v.strip())}"
+            for r, v in zip(refs, second_header, strict=False)
+        ]
+        whens.append(f"WHEN {' AND '.join(same)} THEN 'header'")
+    return f"CASE {' '.join(whens)} END"
+
+
 _DIMENSIONS = frozenset({"event", "channel"})
-_NUMBERS = (FieldKind.AMOUNT, FieldKind.SCORE, FieldKind.COUNT)
+#: Kinds whose format is decided from all the column's values (scores are read one way).
+_COUNTED = (FieldKind.DATE, FieldKind.AMOUNT, FieldKind.COUNT)
+#: A summary row's first cell: Total, Totalt, Summa, Sum, I alt (with or without a colon).
+SUMMARY = r"(total|totalt|summa|sum|i alt|totalsum|grand total)\s*:?"
+#: The usual satisfaction answers in en, sv, da and nb, on CSAT's scale of 1 to 5.
+SATISFACTION: dict[str, int] = {
+    "very satisfied": 5, "satisfied": 4, "neutral": 3, "dissatisfied": 2,
+    "neither satisfied nor dissatisfied": 3, "very dissatisfied": 1,
+    "mycket nöjd": 5, "nöjd": 4, "varken nöjd eller missnöjd": 3, "missnöjd": 2,
+    "mycket missnöjd": 1,
+    "meget tilfreds": 5, "tilfreds": 4, "hverken tilfreds eller utilfreds": 3,
+    "utilfreds": 2, "meget utilfreds": 1,
+    "svært fornøyd": 5, "veldig fornøyd": 5, "fornøyd": 4,
+    "verken fornøyd eller misfornøyd": 3, "nøytral": 3, "misfornøyd": 2,
+    "svært misfornøyd": 1, "veldig misfornøyd": 1,
+}  # fmt: skip
 
 
 def _parquet_sample(
     con: duckdb.DuckDBPyConnection, spec: SourceSpec
-) -> tuple[list[str], dict[str, str], Callable[[str], list[str]]]:
-    """Return a Parquet file's column names, their kinds, and sample values of text columns."""
+) -> tuple[list[str], dict[str, str]]:
+    """Return a Parquet file's column names and their kinds."""
     if not spec.path.is_file():
         raise InputError(
             "no such file",
@@ -356,15 +388,7 @@ def _parquet_sample(
     except Exception as error:  # duckdb raises its own types; report any as unreadable
         raise InputError(f"cannot read the Parquet file: {error}", path=spec.display) from error
     types = {str(row[0]): _base_type(str(row[1])) for row in described}
-    text = [h for h in types if types[h] == "VARCHAR"]
-    picked = ", ".join(quote(h) for h in text) or "1"
-    head = con.execute(f"SELECT {picked} FROM {source} LIMIT {dialect.SAMPLE_ROWS}").fetchall()
-
-    def values(header: str) -> list[str]:
-        i = text.index(header)
-        return [str(r[i]).strip() for r in head if r[i] is not None and str(r[i]).strip()]
-
-    return list(types), types, values
+    return list(types), types
 
 
 def _base_type(name: str) -> str:
