@@ -36,6 +36,13 @@ class DecimalMark(StrEnum):
     POINT = "."
 
 
+class Preset(StrEnum):
+    """Exports `--preset` reads (SPEC 6.1)."""
+
+    SHOPIFY = "shopify"
+    EVENTBRITE = "eventbrite"
+
+
 class By(StrEnum):
     """What `--by` breaks the metrics down by."""
 
@@ -116,6 +123,10 @@ def kpi(
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="The sheet of an .xlsx file to read.")
     ] = None,
+    preset: Annotated[
+        Preset | None,
+        typer.Option("--preset", help="Read FILE as a system's standard export."),
+    ] = None,
     output: Annotated[
         Format, typer.Option("--format", "-f", help="Output format on stdout.")
     ] = Format.TABLE,
@@ -151,6 +162,7 @@ def kpi(
                 encoding=encoding,
                 date_format=date_format,
                 sheet=sheet,
+                preset=preset.value if preset else None,
             ),
             on_progress=on_progress,
         )

@@ -7,12 +7,14 @@ import datetime as dt
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kundresa.errors import ConfigError, InputError
 from kundresa.kpi import columns as cols
+from kundresa.kpi.presets import find_preset
 from kundresa.kpi.reader import LoadedTable, ReadOptions, SourceSpec, load
 from kundresa.kpi.result import KpiResult
 from kundresa.kpi.sales import (
@@ -164,7 +166,7 @@ def _specs(
         if isinstance(value, SourceSpec):
             specs[kind] = value
         elif isinstance(value, Path):
-            specs[kind] = SourceSpec(
+            spec = SourceSpec(
                 value,
                 display_path(value),
                 routed[kind],
@@ -174,9 +176,10 @@ def _specs(
                 date_format=read.date_format,
                 sheet=read.sheet,
             )
+            specs[kind] = with_preset(spec, read.preset)
         elif source is not None and project is not None:
             path = project.root / source.path
-            specs[kind] = SourceSpec(
+            spec = SourceSpec(
                 path,
                 display_path(path),
                 {**source.columns, **routed[kind]},
@@ -184,8 +187,27 @@ def _specs(
                 source.decimal,
                 source.encoding,
                 source.date_format,
+                scale=source.scale,
+                sheet=source.sheet,
+                exclude=source.exclude,
             )
+            specs[kind] = with_preset(spec, source.preset)
     return specs
+
+
+def with_preset(spec: SourceSpec, name: str | None) -> SourceSpec:
+    """Return the spec read by the named preset; what the spec says itself wins."""
+    if name is None:
+        return spec
+    preset = find_preset(name, spec.display)
+    return replace(
+        spec,
+        columns={**preset.columns, **spec.columns},
+        exclude={**preset.exclude, **spec.exclude},
+        only=preset.only,
+        date_order=spec.date_order or preset.date_order,
+        line_items=preset.line_items,
+    )
 
 
 def _measure(
@@ -266,6 +288,12 @@ def _report_problems(
         rows = "row" if problems.skipped_count == 1 else "rows"
         result.warnings.append(
             f"{table.display}: {problems.skipped_count} summary {rows} (such as Total) skipped"
+        )
+    if problems.excluded_count:
+        rows = "row" if problems.excluded_count == 1 else "rows"
+        result.warnings.append(
+            f"{table.display}: {problems.excluded_count} {rows} left out by the source's "
+            "exclude: or preset"
         )
     if not problems.count:
         return

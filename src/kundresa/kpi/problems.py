@@ -46,6 +46,7 @@ class RowProblems:
     rejected_count: int = 0
     unreadable_count: int = 0
     skipped_count: int = 0  # summary rows (Total, Summa): not data, not unreadable
+    excluded_count: int = 0  # rows `exclude:` or a preset leaves out
     data_rows: int = 0  # rows of data, readable or not (no blank or summary row)
     placed: list[Diagnostic] = field(default_factory=list)
 

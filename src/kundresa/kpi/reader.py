@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from kundresa.errors import InputError
 from kundresa.kpi import columns as cols
-from kundresa.kpi import dialect, notation
+from kundresa.kpi import dialect
+from kundresa.kpi.cells import read_cells
 from kundresa.kpi.notation import DateOrder
-from kundresa.kpi.problems import SHOWN, RowProblems, locate_rows, reject_rows
+from kundresa.kpi.problems import SHOWN, Rejects, RowProblems, locate_rows, reject_rows
+from kundresa.kpi.rows import ROW_COUNTS, filter_sql, skip_sql
 from kundresa.kpi.values import Cell, Field, FieldKind, literal, quote, select_sql
+from kundresa.kpi.workbook import is_workbook, sheet_to_csv
 
 if TYPE_CHECKING:
     import duckdb
@@ -28,10 +31,13 @@ if TYPE_CHECKING:
 #: The canonical columns each kind of table keeps, and how each is parsed.
 FIELDS: dict[str, tuple[Field, ...]] = {
     cols.SALES: (
-        Field("customer_id", FieldKind.TEXT, required=True),
+        # A sale without a customer (a walk-up sale) is a sale: the column is required, a
+        # value in it is not.
+        Field("customer_id", FieldKind.TEXT),
         Field("order_id", FieldKind.TEXT, required=True),
         Field("date", FieldKind.DATE, required=True),
         Field("amount", FieldKind.AMOUNT, required=True),
+        Field("refund", FieldKind.AMOUNT),
         Field("event", FieldKind.TEXT),
         Field("channel", FieldKind.TEXT),
     ),
@@ -64,6 +70,10 @@ class SourceSpec:
     date_order: DateOrder | None = None
     scale: Mapping[str, int] = field(default_factory=dict)
     sheet: str | None = None
+    exclude: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # Set by a preset: the rows to keep, and whether rows without an amount are line items.
+    only: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    line_items: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,7 @@ class ReadOptions:
     encoding: str | None = None
     date_format: str | None = None
     sheet: str | None = None
+    preset: str | None = None
 
 
 @dataclass
@@ -118,6 +129,10 @@ def load(
         InputError: the file cannot be read, or lacks a column it needs.
     """
     execute = run or (lambda sql: _execute(con, sql))
+    if is_workbook(spec.path):
+        # A sheet is read as the CSV it is written to, typed cells as they are.
+        sheet = sheet_to_csv(spec.path, spec.sheet, workdir / f"{kind}-sheet.csv", spec.display)
+        spec = replace(spec, path=sheet, encoding="utf-8", delimiter=",")
     parquet = spec.path.suffix.lower() == ".parquet"
     read = spec.path
     if parquet:
@@ -137,8 +152,15 @@ def load(
     mapping = cols.resolve(kind, headers, spec.columns, spec.display)
     fields = _fields(kind, mapping, keep)
     scan = source if parquet else _csv_source(read, sample, gzipped=gzipped, kind=kind, scan=True)
-    cells = _cells(con, fields, mapping, refs, scan, spec=spec, delimiter=delimiter, types=types)
-    skip = _skip_sql(list(refs.values()), None if parquet else sample.second_header)
+    cells = read_cells(
+        con, fields, mapping, refs, scan, spec=spec, delimiter=delimiter, types=types
+    )
+    skip = skip_sql(
+        [quote(h) for h in headers] if parquet else [f"c{i}" for i in range(width)],
+        None if parquet else sample.second_header,
+        filters=filter_sql(spec, headers, refs),
+        line_item=refs[mapping["amount"]] if spec.line_items and "amount" in mapping else None,
+    )
     select = select_sql(fields, cells, source, skip=skip)
     # An aggregated table has no row order to keep; not keeping it saves DuckDB work.
     con.execute(f"SET preserve_insertion_order = {'false' if shape else 'true'}")
@@ -155,43 +177,60 @@ def load(
         # The sample was valid UTF-8 but a later part is not: read it all as Windows-1252.
         again = replace(spec, delimiter=delimiter, encoding="cp1252")
         return load(con, kind, again, workdir, keep=keep, run=run, shape=shape)
-    counted = con.execute(
-        f"SELECT coalesce(sum(bad_rows), 0), coalesce(sum(skipped_rows), 0), "
-        f"coalesce(sum(read_rows), 0) FROM {kind}"
-        if shape
-        else f"SELECT count(*) FILTER (WHERE problem IS NOT NULL), count(*) FILTER (WHERE "
-        f"skipped = 'summary'), count(*) FILTER (WHERE skipped IS NULL) FROM {kind}"
-    ).fetchone()
-    bad, skipped, read_rows = (int(n) for n in counted) if counted else (0, 0, 0)
-    problems = RowProblems(
-        display=spec.display,
-        rejected_count=rejects.count if rejects else 0,
-        unreadable_count=bad,
-        skipped_count=skipped,
-        data_rows=read_rows + (rejects.count if rejects else 0),
-    )
-    examples: list[Any] = []
-    if problems.unreadable_count:
+    problems = _count_rows(con, kind, spec.display, shaped=shape is not None, rejects=rejects)
+    if problems.count:
         passthrough = ["file_row_number"] if parquet else [f"c{i}" for i in range(width)]
         rows = select_sql(fields, cells, source, passthrough, skip=skip)
         examples = con.execute(
             f"SELECT * EXCLUDE (skipped) FROM ({rows}) WHERE problem IS NOT NULL LIMIT {SHOWN}"
         ).fetchall()
-    if parquet:
-        problems.place([(int(r[-2]) + 1, str(r[-1])) for r in examples], row_numbers=True)
-    elif problems.count:
-        unreadable = [(r[len(r) - width - 1 : -1], str(r[-1])) for r in examples]
-        found = locate_rows(
-            read, delimiter, unreadable, rejects.examples if rejects else [], skip=sample.skip
-        )
-        problems.place(found)
-    notes = [
+        if parquet:
+            problems.place([(int(r[-2]) + 1, str(r[-1])) for r in examples], row_numbers=True)
+        else:
+            unreadable = [(r[len(r) - width - 1 : -1], str(r[-1])) for r in examples]
+            rejected = rejects.examples if rejects else []
+            problems.place(locate_rows(read, delimiter, unreadable, rejected, skip=sample.skip))
+    notes = _undecided(spec, mapping, cells)
+    return LoadedTable(kind, kind, spec.display, mapping, problems, notes=notes)
+
+
+def _count_rows(
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    display: str,
+    *,
+    shaped: bool,
+    rejects: Rejects | None,
+) -> RowProblems:
+    """Return the counts of unreadable, summary, excluded and data rows of the table."""
+    counted = con.execute(
+        f"SELECT coalesce(sum(bad_rows), 0), coalesce(sum(skipped_rows), 0), "
+        f"coalesce(sum(excluded_rows), 0), coalesce(sum(read_rows), 0) FROM {kind}"
+        if shaped
+        else f"SELECT {ROW_COUNTS} FROM {kind}"
+    ).fetchone()
+    bad, skipped, excluded, read_rows = (int(n) for n in counted) if counted else (0, 0, 0, 0)
+    rejected = rejects.count if rejects else 0
+    return RowProblems(
+        display=display,
+        rejected_count=rejected,
+        unreadable_count=bad,
+        skipped_count=skipped,
+        excluded_count=excluded,
+        data_rows=read_rows + rejected,
+    )
+
+
+def _undecided(
+    spec: SourceSpec, mapping: Mapping[str, str], cells: Mapping[str, Cell]
+) -> list[str]:
+    """Return a note for each date column whose values never say day-first or month-first."""
+    return [
         f"{spec.display}: column '{mapping[name]}' has no date that says whether it is "
         "day-first or month-first; read day-first (set date_format to say otherwise)"
         for name, cell in cells.items()
         if not cell.date_order.decided and not spec.date_order
     ]
-    return LoadedTable(kind, kind, spec.display, mapping, problems, notes=notes)
 
 
 def _execute(con: duckdb.DuckDBPyConnection, sql: str) -> None:
@@ -260,116 +299,7 @@ def _csv_source(
     )
 
 
-def _cells(
-    con: duckdb.DuckDBPyConnection,
-    fields: list[Field],
-    mapping: Mapping[str, str],
-    refs: Mapping[str, str],
-    scan: str,
-    *,
-    spec: SourceSpec,
-    delimiter: str,
-    types: Mapping[str, str] | None = None,
-) -> dict[str, Cell]:
-    """Return where each field is read from and how its text is written there.
-
-    How numbers and dates are written is decided from every value of the column, by one
-    counting query over the whole file.
-    """
-    natives = {f.name: (types or {}).get(mapping[f.name], "VARCHAR") for f in fields}
-    counted = [
-        f
-        for f in fields
-        if natives[f.name] == "VARCHAR"
-        and f.kind in _COUNTED
-        and not (f.kind is FieldKind.DATE and spec.date_format)
-    ]
-    aggregates: list[str] = []
-    for item in counted:
-        ref = refs[mapping[item.name]]
-        if item.kind is FieldKind.DATE:
-            aggregates += notation.date_counts_sql(ref)
-        else:
-            aggregates += notation.number_counts_sql(ref)
-    row = (
-        con.execute(f"SELECT {', '.join(aggregates)} FROM {scan}").fetchone() if aggregates else ()
-    )
-    found = list(row or ())
-    out: dict[str, Cell] = {}
-    for item in fields:
-        cell = Cell(refs[mapping[item.name]], natives[item.name], labels=_labels(item, spec))
-        if item in counted and item.kind is FieldKind.DATE:
-            first, second, dates, example = found[:4]
-            del found[:4]
-            if not dates and example is not None:
-                raise _no_dates(spec, mapping[item.name], str(example))
-            order = spec.date_order or notation.choose_date_order(first, second)
-            cell = replace(cell, date_order=order)
-        elif item in counted:
-            counts = [int(n or 0) for n in found[: len(notation.NUMBER_FORMATS)]]
-            del found[: len(notation.NUMBER_FORMATS)]
-            chosen = notation.choose_number_format(
-                counts, decimal=spec.decimal, delimiter=delimiter
-            )
-            cell = replace(cell, number_format=chosen)
-        elif item.kind is FieldKind.DATE and spec.date_format:
-            cell = replace(cell, formats=(spec.date_format,))
-        out[item.name] = cell
-    return out
-
-
-def _no_dates(spec: SourceSpec, header: str, example: str) -> InputError:
-    return InputError(
-        f"column '{header}' holds no date kundresa can read, such as '{example}'",
-        hint="write dates as 2025-03-01, 20250301, 01.03.2025 or 01/03/2025, or give "
-        "their strptime format (date_format in kundresa.yaml, --date-format)",
-        path=spec.display,
-        line=2,
-    )
-
-
-def _labels(item: Field, spec: SourceSpec) -> dict[str, int]:
-    """Return the words a score column may hold for its numbers, lower case."""
-    if item.kind is not FieldKind.SCORE:
-        return {}
-    standard = SATISFACTION if item.high == 5 else {}
-    return {**standard, **{k.strip().casefold(): v for k, v in spec.scale.items()}}
-
-
-def _skip_sql(refs: list[str], second_header: Sequence[str] | None) -> str:
-    """Return SQL naming why a row is not data (`summary`, `blank`, `header`), else NULL."""
-    first = f"lower(trim(CAST({refs[0]} AS VARCHAR)))"
-    cells = ", ".join(f"nullif(trim(CAST({r} AS VARCHAR)), '')" for r in refs)
-    whens = [
-        f"WHEN regexp_full_match(coalesce({first}, ''), '{SUMMARY}') THEN 'summary'",
-        f"WHEN coalesce({cells}) IS NULL THEN 'blank'",
-    ]
-    if second_header is not None:
-        same = [
-            f"coalesce(trim({r}), '') = {literal(v.strip())}"
-            for r, v in zip(refs, second_header, strict=False)
-        ]
-        whens.append(f"WHEN {' AND '.join(same)} THEN 'header'")
-    return f"CASE {' '.join(whens)} END"
-
-
 _DIMENSIONS = frozenset({"event", "channel"})
-#: Kinds whose format is decided from all the column's values (scores are read one way).
-_COUNTED = (FieldKind.DATE, FieldKind.AMOUNT, FieldKind.COUNT)
-#: A summary row's first cell: Total, Totalt, Summa, Sum, I alt (with or without a colon).
-SUMMARY = r"(total|totalt|summa|sum|i alt|totalsum|grand total)\s*:?"
-#: The usual satisfaction answers in en, sv, da and nb, on CSAT's scale of 1 to 5.
-SATISFACTION: dict[str, int] = {
-    "very satisfied": 5, "satisfied": 4, "neutral": 3, "dissatisfied": 2,
-    "neither satisfied nor dissatisfied": 3, "very dissatisfied": 1,
-    "mycket nöjd": 5, "nöjd": 4, "varken nöjd eller missnöjd": 3, "missnöjd": 2,
-    "mycket missnöjd": 1,
-    "meget tilfreds": 5, "tilfreds": 4, "hverken tilfreds eller utilfreds": 3,
-    "utilfreds": 2, "meget utilfreds": 1,
-    "svært fornøyd": 5, "veldig fornøyd": 5, "fornøyd": 4,
-    "verken fornøyd eller misfornøyd": 3, "nøytral": 3, "misfornøyd": 2,
-    "svært misfornøyd": 1, "veldig misfornøyd": 1,
-}  # fmt: skip
 
 
 def _parquet_sample(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kundresa.errors import InputError
 from kundresa.kpi.result import Cohort, Month, Value, Window, ratio
+from kundresa.kpi.rows import ROW_COUNTS
 
 if TYPE_CHECKING:
     import duckdb
@@ -77,9 +78,7 @@ def order_shape(
                max(day) FILTER (WHERE amount >= 0) AS last_day,
                count(*) FILTER (WHERE amount >= 0) AS order_rows,
                sum(amount) FILTER (WHERE {sale}) AS revenue,
-               count(*) FILTER (WHERE state = 'bad') AS bad_rows,
-               count(*) FILTER (WHERE skipped = 'summary') AS skipped_rows,
-               count(*) FILTER (WHERE skipped IS NULL) AS read_rows
+               {ROW_COUNTS}
         FROM (SELECT *, {state} AS state FROM ({select}))
         GROUP BY ALL"""
 

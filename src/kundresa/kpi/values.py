@@ -154,7 +154,14 @@ def select_sql(
         if item.kind is not FieldKind.TEXT:
             inner.append(f"{cells[item.name].ref} AS r_{item.column}")
     inner.append(f"CAST({skip} AS VARCHAR) AS skipped")
-    outer = [f"v_{item.column} AS {item.column}" for item in fields] + list(passthrough)
+    names = {item.name for item in fields}
+    outer = [
+        # A refund column is subtracted from its own row's amount.
+        "v_amount - coalesce(v_refund, 0) AS amount"
+        if item.name == "amount" and "refund" in names
+        else f"v_{item.column} AS {item.column}"
+        for item in fields
+    ] + list(passthrough)
     # Checked one field at a time: a row's first problem is its reason.
     clauses = [c for c in (problem_sql(item) for item in fields) if c]
     checks = [f"CASE {clause} END" for clause in clauses]

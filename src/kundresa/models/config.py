@@ -33,6 +33,19 @@ class Source(Strict):
     decimal: Literal[",", "."] | None = None
     encoding: str | None = None
     date_format: str | None = None
+    preset: Literal["shopify", "eventbrite"] | None = Field(
+        default=None, description="Read a system's standard export: shopify or eventbrite."
+    )
+    exclude: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Rows to leave out by column value, e.g. Financial Status: [voided]; "
+        "'*' matches any value that is not blank.",
+    )
+    scale: dict[str, int] = Field(
+        default_factory=dict,
+        description="Survey answers written as words, and their scores, e.g. Toppen: 5.",
+    )
+    sheet: str | None = Field(default=None, description="The sheet of an .xlsx file to read.")
 
 
 class Sources(Strict):
