@@ -142,7 +142,7 @@ def kpi(
 
     from kundresa.kpi import ReadOptions, compute_kpis
 
-    loaded = _project(project, given_file=file is not None)
+    loaded = _project(project, given_file=any(f is not None for f in (file, survey, funnel)))
     with _progress() as on_progress:
         result = compute_kpis(
             loaded,

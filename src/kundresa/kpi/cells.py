@@ -24,10 +24,11 @@ if TYPE_CHECKING:
 _COUNTED = (FieldKind.DATE, FieldKind.AMOUNT, FieldKind.COUNT)
 #: The usual satisfaction answers in en, sv, da and nb, on CSAT's scale of 1 to 5.
 SATISFACTION: dict[str, int] = {
-    "very satisfied": 5, "satisfied": 4, "neutral": 3, "dissatisfied": 2,
-    "neither satisfied nor dissatisfied": 3, "very dissatisfied": 1,
-    "mycket nöjd": 5, "nöjd": 4, "varken nöjd eller missnöjd": 3, "missnöjd": 2,
-    "mycket missnöjd": 1,
+    "very satisfied": 5, "satisfied": 4, "somewhat satisfied": 4, "neutral": 3,
+    "neither satisfied nor dissatisfied": 3, "somewhat dissatisfied": 2,
+    "dissatisfied": 2, "very dissatisfied": 1,
+    "mycket nöjd": 5, "nöjd": 4, "ganska nöjd": 4, "varken nöjd eller missnöjd": 3,
+    "ganska missnöjd": 2, "missnöjd": 2, "mycket missnöjd": 1,
     "meget tilfreds": 5, "tilfreds": 4, "hverken tilfreds eller utilfreds": 3,
     "utilfreds": 2, "meget utilfreds": 1,
     "svært fornøyd": 5, "veldig fornøyd": 5, "fornøyd": 4,

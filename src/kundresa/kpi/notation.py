@@ -99,8 +99,8 @@ class DateOrder:
 def date_counts_sql(ref: str) -> list[str]:
     """Return SQL aggregates of a date column.
 
-    The largest first and second field of its day-month dates, how many values are a date,
-    and a value that is not blank (NULL when all are blank).
+    The largest first and second field of its day-month dates, how many values are
+    written as a date, and a value that is not blank (NULL when all are blank).
     """
     text = f"trim(CAST({ref} AS VARCHAR))"
     return [
@@ -108,7 +108,9 @@ def date_counts_sql(ref: str) -> list[str]:
             f"max(TRY_CAST(regexp_extract({text}, '^{DAY_MONTH}$', {group}) AS INTEGER))"
             for group in (1, 2)
         ),
-        f"count({date_sql(ref, DateOrder())})",
+        "count(*) FILTER (WHERE "
+        + " OR ".join(f"regexp_full_match({text}, '{p}')" for p in (_ISO, _COMPACT, DAY_MONTH))
+        + ")",
         f"any_value({text}) FILTER (WHERE {text} <> '')",
     ]
 
