@@ -306,8 +306,8 @@ def _report_problems(
         beyond = (
             "and --strict allows none"
             if strict
-            else f"({share:.1f}% of {problems.data_rows}, more than {max_bad_rows}%): "
-            "the figures would mislead"
+            else f"({share:.1f}% of {problems.data_rows}, more than "
+            f"{max_bad_rows.normalize():f}%): the figures would mislead"
         )
         raise InputError(
             f"{problems.count} {rows} {beyond}; the first: {reason}",
