@@ -1,13 +1,13 @@
 """How each column of an export is read: decided from all its values, or from settings.
 
 One counting query over the whole file gives, for every number column, how many values
-fit each number format, and for every date column its day and month fields; `notation`
-turns those counts into the way the column is read.
+fit each number format, and for every date column its largest day and month fields;
+`notation` turns those counts into the way the column is read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -47,11 +47,13 @@ def read_cells(
     spec: SourceSpec,
     delimiter: str,
     types: Mapping[str, str] | None = None,
+    sample: Callable[[str], list[str]] = lambda header: [],
 ) -> dict[str, Cell]:
     """Return where each field is read from and how its text is written there.
 
     How numbers and dates are written is decided from every value of the column, by one
-    counting query over the whole file.
+    counting query over the whole file; `sample` (the first rows' values of a column)
+    only picks the formats that read its plain dates fast.
     """
     natives = {f.name: (types or {}).get(mapping[f.name], "VARCHAR") for f in fields}
     counted = [
@@ -64,10 +66,10 @@ def read_cells(
     aggregates: list[str] = []
     for item in counted:
         ref = refs[mapping[item.name]]
-        if item.kind is FieldKind.DATE:
-            aggregates += notation.date_counts_sql(ref)
-        else:
-            aggregates += notation.number_counts_sql(ref)
+        counts = (
+            notation.date_counts_sql if item.kind is FieldKind.DATE else notation.number_counts_sql
+        )
+        aggregates += counts(ref)
     row = (
         con.execute(f"SELECT {', '.join(aggregates)} FROM {scan}").fetchone() if aggregates else ()
     )
@@ -81,14 +83,14 @@ def read_cells(
             if not dates and example is not None:
                 raise _no_dates(spec, mapping[item.name], str(example))
             order = spec.date_order or notation.choose_date_order(first, second)
-            cell = replace(cell, date_order=order)
+            fast = notation.plain_formats(sample(mapping[item.name]))
+            cell = replace(cell, date_order=order, date_formats=fast)
         elif item in counted:
-            counts = [int(n or 0) for n in found[: len(notation.NUMBER_FORMATS)]]
-            del found[: len(notation.NUMBER_FORMATS)]
-            chosen = notation.choose_number_format(
-                counts, decimal=spec.decimal, delimiter=delimiter
-            )
-            cell = replace(cell, number_format=chosen)
+            width = len(notation.NUMBER_FORMATS)
+            fits, marks = [int(n or 0) for n in found[:width]], int(found[width] or 0)
+            del found[: width + 1]
+            chosen = notation.choose_number_format(fits, decimal=spec.decimal, delimiter=delimiter)
+            cell = replace(cell, number_format=chosen, number_marks=marks > 0)
         elif item.kind is FieldKind.DATE and spec.date_format:
             cell = replace(cell, formats=(spec.date_format,))
         out[item.name] = cell

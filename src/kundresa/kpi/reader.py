@@ -153,8 +153,9 @@ def load(
     fields = _fields(kind, mapping, keep)
     scan = source if parquet else _csv_source(read, sample, gzipped=gzipped, kind=kind, scan=True)
     cells = read_cells(
-        con, fields, mapping, refs, scan, spec=spec, delimiter=delimiter, types=types
-    )
+        con, fields, mapping, refs, scan, spec=spec, delimiter=delimiter, types=types,
+        sample=(lambda header: []) if parquet else sample.values,
+    )  # fmt: skip
     skip = skip_sql(
         [quote(h) for h in headers] if parquet else [f"c{i}" for i in range(width)],
         None if parquet else sample.second_header,

@@ -141,23 +141,32 @@ def segment_metrics(
     Sales without a customer id count in revenue and orders; every per-customer figure
     uses the sales that have one.
     """
+    # Each order once per segment and customer (its months summed) before counting, so
+    # that a customer's orders need no DISTINCT; the total does, as two customers may
+    # share an order id.
+    orders = "coalesce(sum(order_rows), 0)"
+    customer_orders = orders
     if scope.order_ids:
         orders = "count(DISTINCT order_key) FILTER (WHERE order_rows > 0)"
-    else:
-        orders = "coalesce(sum(order_rows), 0)"
+        customer_orders = "count(*) FILTER (WHERE order_rows > 0)"
     sql = f"""{_rows(scope, by)},
+    per_order AS (
+        SELECT seg, any_value(ws) AS ws, any_value(we) AS we, customer_id, order_key,
+               sum(revenue) AS revenue, min(first_day) AS first_day,
+               max(last_day) AS last_day, sum(order_rows) AS order_rows
+        FROM o GROUP BY seg, customer_id, order_key),
     totals AS (
         SELECT seg, any_value(ws) AS ws, any_value(we) AS we, sum(revenue) AS revenue,
                {orders} AS orders
-        FROM o GROUP BY seg),
+        FROM per_order GROUP BY seg),
     anonymous AS (
         SELECT seg, sum(revenue) AS anonymous_revenue, {orders} AS anonymous_orders
-        FROM o WHERE customer_id IS NULL GROUP BY seg),
+        FROM per_order WHERE customer_id IS NULL GROUP BY seg),
     customers AS (
         SELECT seg, customer_id, any_value(ws) AS ws, any_value(we) AS we,
-               {orders} AS orders, sum(revenue) AS revenue,
+               {customer_orders} AS orders, sum(revenue) AS revenue,
                min(first_day) AS first_day, max(last_day) AS last_day
-        FROM o WHERE customer_id IS NOT NULL GROUP BY seg, customer_id),
+        FROM per_order WHERE customer_id IS NOT NULL GROUP BY seg, customer_id),
     by_segment AS (
         SELECT seg, count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
                sum(orders) AS customer_orders, sum(revenue) AS customer_revenue,

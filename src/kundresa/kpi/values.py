@@ -49,14 +49,18 @@ class Cell:
 
     `native` is VARCHAR for text cells (CSV), or NUMBER or DATE for typed columns.
     `formats` are strptime formats given in settings, which win over `date_order`;
-    `labels` map a score's words (lower case) to its number.
+    `number_marks` says that some numbers carry a currency or a Unicode minus;
+    `date_formats` read the column's plain dates fast; `labels` map a score's words
+    (lower case) to its number.
     """
 
     ref: str
     native: str = "VARCHAR"
     formats: Sequence[str] = ()
     number_format: tuple[str, str] = (".", "")
+    number_marks: bool = False
     date_order: DateOrder = field(default_factory=DateOrder)
+    date_formats: tuple[str, ...] = ()
     labels: Mapping[str, int] = field(default_factory=dict)
 
 
@@ -81,12 +85,12 @@ def parse_sql(item: Field, cell: Cell) -> str:
         if cell.formats:
             formats = ", ".join(literal(f) for f in cell.formats)
             return f"CAST(try_strptime(trim({ref}), [{formats}]) AS DATE)"
-        return date_sql(ref, cell.date_order)
+        return date_sql(ref, cell.date_order, cell.date_formats)
     if item.kind is FieldKind.SCORE:
         return _score_sql(item, cell)
     if cell.native == "NUMBER":
         return f"TRY_CAST({ref} AS {DECIMAL})"
-    return number_sql(ref, cell.number_format, DECIMAL)
+    return number_sql(ref, cell.number_format, DECIMAL, marks=cell.number_marks)
 
 
 def _score_sql(item: Field, cell: Cell) -> str:
