@@ -212,3 +212,34 @@ def test_a_workbook_named_csv_and_other_binaries_get_one_sentence(tmp_path):
     (tmp_path / "noise.csv").write_bytes(os.urandom(4096))
     with pytest.raises(InputError, match="this is not a text file"):
         compute_kpis(sales=tmp_path / "noise.csv")
+
+
+def test_exclude_leaves_rows_out_by_value_and_a_star_means_any_value(tmp_path):
+    from kundresa.kpi import SourceSpec
+
+    rows = [
+        ("1", "K1", "2025-06-01", "100,00", "Webb", ""),
+        ("2", "K2", "2025-06-01", "200,00", "TEST", ""),  # case does not matter
+        ("3", "K3", "2025-06-02", "300,00", "Kassa", "2025-06-03"),  # cancelled
+        ("4", "K1", "2025-06-02", "400,00", "Kassa", ""),
+    ]
+    header = ("Ordernummer", "Kund-ID", "Orderdatum", "Belopp", "Kanal", "Makulerad")
+    path = write_csv(tmp_path / "s.csv", header, rows, delimiter=";")
+    spec = SourceSpec(path, "s.csv", exclude={"kanal": ["test"], "Makulerad": ["*"]})
+    result = compute_kpis(sales=spec)
+    assert result.metrics["revenue"] == 100 + 400
+    assert result.warnings == ["s.csv: 2 rows left out by the source's exclude: or preset"]
+    with pytest.raises(InputError, match="no column 'Status'"):
+        compute_kpis(sales=SourceSpec(path, "s.csv", exclude={"Status": ["void"]}))
+
+
+def test_kundresa_yaml_takes_preset_exclude_scale_and_sheet():
+    from kundresa.models.config import Source
+
+    source = Source.model_validate(
+        {"path": "orders.csv", "preset": "shopify", "exclude": {"Tags": ["test"]},
+         "scale": {"Toppen": 5}, "sheet": "Blad1"}
+    )  # fmt: skip
+    assert (source.preset, source.exclude, source.scale, source.sheet) == (
+        "shopify", {"Tags": ["test"]}, {"Toppen": 5}, "Blad1",
+    )  # fmt: skip
