@@ -188,14 +188,12 @@ _SEP_LINE = re.compile(r'"?sep=(.)"?[^\S\n]*\r?\n')
 
 
 def _title_rows(rows: Sequence[Sequence[str]]) -> int:
-    """Return how many rows above the header are titles: narrower, or mostly empty."""
-    widths = [len(r) for r in rows[:50] if r]
-    if not widths:
-        return 0
-    width = max(set(widths), key=widths.count)
+    """Return how many rows above the header are titles: blank, or one filled cell.
+
+    The header is the first row with two or more names; a file of one column has none.
+    """
     for index, row in enumerate(rows[:20]):
-        filled = sum(bool(cell.strip()) for cell in row)
-        if len(row) == width and filled >= max(2, width // 2):
+        if sum(bool(cell.strip()) for cell in row) >= 2:
             return index
     return 0
 
