@@ -7,14 +7,13 @@ import datetime as dt
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kundresa.errors import ConfigError, InputError
 from kundresa.kpi import columns as cols
-from kundresa.kpi.presets import find_preset
+from kundresa.kpi.presets import with_preset
 from kundresa.kpi.reader import LoadedTable, ReadOptions, SourceSpec, load
 from kundresa.kpi.result import KpiResult
 from kundresa.kpi.sales import (
@@ -193,21 +192,6 @@ def _specs(
             )
             specs[kind] = with_preset(spec, source.preset)
     return specs
-
-
-def with_preset(spec: SourceSpec, name: str | None) -> SourceSpec:
-    """Return the spec read by the named preset; what the spec says itself wins."""
-    if name is None:
-        return spec
-    preset = find_preset(name, spec.display)
-    return replace(
-        spec,
-        columns={**preset.columns, **spec.columns},
-        exclude={**preset.exclude, **spec.exclude},
-        only=preset.only,
-        date_order=spec.date_order or preset.date_order,
-        line_items=preset.line_items,
-    )
 
 
 def _measure(

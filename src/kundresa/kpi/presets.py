@@ -7,10 +7,14 @@ sales; anything the user maps or excludes as well comes on top.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from kundresa.errors import ConfigError
 from kundresa.kpi.notation import DateOrder
+
+if TYPE_CHECKING:
+    from kundresa.kpi.reader import SourceSpec
 
 #: An `exclude:` value that matches any cell that is not blank ("Cancelled at" set).
 ANY_VALUE = "*"
@@ -71,3 +75,18 @@ def find_preset(name: str, display: str) -> Preset:
             f"there is no preset '{name}'", hint=f"use {' or '.join(PRESETS)}", path=display
         )
     return preset
+
+
+def with_preset(spec: SourceSpec, name: str | None) -> SourceSpec:
+    """Return the spec read by the named preset; what the spec says itself wins."""
+    if name is None:
+        return spec
+    preset = find_preset(name, spec.display)
+    return replace(
+        spec,
+        columns={**preset.columns, **spec.columns},
+        exclude={**preset.exclude, **spec.exclude},
+        only=preset.only,
+        date_order=spec.date_order or preset.date_order,
+        line_items=preset.line_items,
+    )
