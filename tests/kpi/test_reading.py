@@ -178,3 +178,26 @@ def test_kpi_file_takes_the_date_format_on_the_command_line(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["window"]["days"] == 9
+
+
+def test_a_parquet_timestamp_with_a_time_zone_is_a_date_in_utc_in_every_time_zone(tmp_path):
+    import duckdb
+
+    path = tmp_path / "s.parquet"
+    duckdb.connect().execute(
+        "COPY (SELECT 'K1' AS customer_id, TIMESTAMPTZ '2025-06-30 23:30:00+00' AS date, "
+        "10.5 AS amount UNION ALL SELECT 'K2', TIMESTAMPTZ '2025-07-01 00:30:00+00', 5) "
+        f"TO '{path}' (FORMAT parquet)"
+    )
+    months = set()
+    for zone in ("UTC", "America/Los_Angeles", "Asia/Tokyo"):
+        done = subprocess.run(
+            [sys.executable, "-m", "kundresa", "kpi", str(path), "-f", "json"],
+            capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "TZ": zone},
+            check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        months.add(json.dumps(json.loads(done.stdout)["months"]))
+    assert months == {
+        json.dumps([{"month": "2025-06", "revenue": 10.5}, {"month": "2025-07", "revenue": 5}])
+    }

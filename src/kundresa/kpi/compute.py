@@ -108,6 +108,10 @@ def compute_kpis(
         )
         # DuckDB tracks progress only with its bar on; its own printing would go to stdout,
         # which is for machine output, so the bar is drawn by the caller from the fraction.
+        # A typed timestamp with a time zone (Parquet) becomes a date in UTC, never in the
+        # machine's zone; without DuckDB's ICU extension that is already so.
+        with contextlib.suppress(duckdb.Error):
+            con.execute("SET TimeZone = 'UTC'")
         con.execute("SET enable_progress_bar_print = false")
         con.execute(f"SET enable_progress_bar = {str(on_progress is not None).lower()}")
         try:
