@@ -73,7 +73,10 @@ DIALECTS: dict[str, Callable[[Path], Path]] = {
 def test_every_dialect_gives_the_same_metrics(name, tmp_path, measure, sales_csv):
     expected = measure(sales_csv)
     result = measure(DIALECTS[name](tmp_path))
-    assert result.warnings == []
+    # No date of the fixture has a day above 12: the report says they are read day-first.
+    undecided = [w for w in result.warnings if "read day-first" in w]
+    assert result.warnings == undecided
+    assert len(undecided) == name.endswith(("01.03.2025", "01/03/2025", "seconds"))
     assert result.metrics == expected.metrics
     assert result.window == expected.window
     assert [(c.month, c.retention) for c in result.cohorts] == [

@@ -29,6 +29,20 @@ class Format(StrEnum):
     MD = "md"
 
 
+class DecimalMark(StrEnum):
+    """Decimal marks `--decimal` accepts."""
+
+    COMMA = ","
+    POINT = "."
+
+
+class Preset(StrEnum):
+    """Exports `--preset` reads (SPEC 6.1)."""
+
+    SHOPIFY = "shopify"
+    EVENTBRITE = "eventbrite"
+
+
 class By(StrEnum):
     """What `--by` breaks the metrics down by."""
 
@@ -43,7 +57,7 @@ def kpi(
     file: Annotated[
         Path | None,
         typer.Argument(
-            help="A sales export (.csv, .csv.gz or .parquet); default: sources.sales.",
+            help="A sales export (.csv, .csv.gz, .xlsx or .parquet); default: sources.sales.",
             dir_okay=False,
         ),
     ] = None,
@@ -81,6 +95,37 @@ def kpi(
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop (exit 2) when any row cannot be read.")
     ] = False,
+    max_bad_rows: Annotated[
+        float,
+        typer.Option(
+            "--max-bad-rows",
+            min=0,
+            max=100,
+            metavar="PCT",
+            help="Stop (exit 2) when more than this % of the rows cannot be read.",
+        ),
+    ] = 1.0,
+    date_format: Annotated[
+        str | None,
+        typer.Option("--date-format", help="strptime format of the file's dates, e.g. %d-%m-%Y."),
+    ] = None,
+    delimiter: Annotated[
+        str | None, typer.Option("--delimiter", help="The file's delimiter: , ; | or \\t.")
+    ] = None,
+    decimal: Annotated[
+        DecimalMark | None, typer.Option("--decimal", help="The file's decimal mark.")
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="utf-8, utf-8-sig, windows-1252 or utf-16."),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="The sheet of an .xlsx file to read.")
+    ] = None,
+    preset: Annotated[
+        Preset | None,
+        typer.Option("--preset", help="Read FILE as a system's standard export."),
+    ] = None,
     output: Annotated[
         Format, typer.Option("--format", "-f", help="Output format on stdout.")
     ] = Format.TABLE,
@@ -93,9 +138,11 @@ def kpi(
     quiet: QuietOption = False,
 ) -> None:
     """Measure the KPIs from exports and check the journeys' targets."""
-    from kundresa.kpi import compute_kpis
+    from decimal import Decimal
 
-    loaded = _project(project, given_file=file is not None)
+    from kundresa.kpi import ReadOptions, compute_kpis
+
+    loaded = _project(project, given_file=any(f is not None for f in (file, survey, funnel)))
     with _progress(quiet=quiet) as on_progress:
         result = compute_kpis(
             loaded,
@@ -108,6 +155,15 @@ def kpi(
             by=by.value if by else None,
             journey=journey,
             strict=strict,
+            max_bad_rows=Decimal(str(max_bad_rows)),
+            read=ReadOptions(
+                delimiter=delimiter,
+                decimal=decimal.value if decimal else None,
+                encoding=encoding,
+                date_format=date_format,
+                sheet=sheet,
+                preset=preset.value if preset else None,
+            ),
             on_progress=on_progress,
         )
     for warning in result.warnings:

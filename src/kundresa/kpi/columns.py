@@ -18,7 +18,7 @@ SALES, SURVEY, FUNNEL = "sales", "survey", "funnel"
 
 #: Canonical columns of each kind of source, and which of them a file must have.
 CANONICAL: dict[str, tuple[str, ...]] = {
-    SALES: ("order_id", "customer_id", "date", "amount", "event", "channel"),
+    SALES: ("order_id", "customer_id", "date", "amount", "refund", "event", "channel"),
     SURVEY: ("nps", "csat", "touchpoint", "date", "event", "channel"),
     FUNNEL: ("step", "count"),
 }
@@ -67,6 +67,10 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "channel", "sales channel", "source", "kanal", "säljkanal", "försäljningskanal",
             "salgskanal", "köpkanal", "kjøpskanal", "købskanal",
         ),
+        "refund": (
+            "refund", "refunded", "refunded amount", "refund amount", "återbetalt",
+            "återbetalning", "refunderet", "refusjon", "refundert",
+        ),
     },
     SURVEY: {
         "nps": (
@@ -84,7 +88,8 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "date": (
             "date", "answered", "answer date", "response date", "datum", "svarsdatum", "dato",
-            "svardato", "besvaret",
+            "svardato", "besvaret", "timestamp", "tidstämpel", "tidsstempel", "tidsstempel",
+            "start date", "end date", "submitted at", "submitted",
         ),
         "event": ("event", "evenemang", "begivenhed", "arrangement", "forestilling"),
         "channel": ("channel", "kanal"),
@@ -112,14 +117,43 @@ _LOOKUP: dict[str, dict[str, str]] = {
 }
 
 
+#: Words that name a survey question by its content, when no header is an exact synonym.
+_QUESTION_WORDS = {
+    "nps": ("recommend", "rekommendera", "anbefale", "anbefal"),
+    "csat": ("satisf", "nöjd", "tilfreds", "fornøyd"),
+}
+
+
 def recognise(kind: str, headers: Sequence[str]) -> dict[str, str]:
-    """Return canonical name -> header for the headers this kind of source recognises."""
+    """Return canonical name -> header for the headers this kind of source recognises.
+
+    A survey question is also recognised by its words ("How likely are you to recommend
+    us?", "Hur nöjd var du?"), the first such header for each score.
+    """
     found: dict[str, str] = {}
     for header in headers:
         canonical = _LOOKUP[kind].get(normalise(header))
         if canonical is not None and canonical not in found:
             found[canonical] = header
+    if kind == SURVEY:
+        for canonical, words in _QUESTION_WORDS.items():
+            if canonical in found:
+                continue
+            taken = set(found.values())
+            for header in headers:
+                folded = header.casefold()
+                if header not in taken and any(w in folded for w in words):
+                    found[canonical] = header
+                    break
     return found
+
+
+def match_header(wanted: str, headers: Sequence[str]) -> str | None:
+    """Return the file's header for a mapped name, regardless of case and surrounding spaces."""
+    if wanted in headers:
+        return wanted
+    folded = wanted.strip().casefold()
+    return next((h for h in headers if h.strip().casefold() == folded), None)
 
 
 def resolve(
@@ -132,7 +166,7 @@ def resolve(
 
     Raises:
         ConfigError: the mapping names a canonical column this kind of source has not.
-        InputError: a mapped or required column is not in the file.
+        InputError: mapped or required columns are not in the file (all listed at once).
     """
     unknown = [name for name in mapping if name not in CANONICAL[kind]]
     if unknown:
@@ -141,36 +175,43 @@ def resolve(
             hint=f"use one of {', '.join(CANONICAL[kind])}",
             path=display,
         )
-    columns = dict(mapping)
-    for canonical, header in columns.items():
-        if header not in headers:
-            raise missing_column(canonical, header, headers, display)
-    for canonical, header in recognise(kind, headers).items():
-        if canonical not in columns and header not in columns.values():
+    columns: dict[str, str] = {}
+    missing: list[tuple[str, str | None]] = []
+    for canonical, wanted in mapping.items():
+        header = match_header(wanted, headers)
+        if header is None:
+            missing.append((canonical, wanted))
+        else:
             columns[canonical] = header
-    for canonical in REQUIRED[kind]:
-        if canonical not in columns:
-            raise missing_column(canonical, None, headers, display)
-    if kind == SURVEY and "nps" not in columns and "csat" not in columns:
-        raise missing_column("nps", None, headers, display)
+    for canonical, header in recognise(kind, headers).items():
+        if canonical not in columns and canonical not in mapping and header not in columns.values():
+            columns[canonical] = header
+    missing += [(c, None) for c in REQUIRED[kind] if c not in columns and c not in mapping]
+    if kind == SURVEY and not {"nps", "csat"} & (columns.keys() | mapping.keys()):
+        missing.append(("nps", None))
+    if missing:
+        raise missing_columns(missing, headers, display)
     return columns
 
 
-def missing_column(
-    canonical: str, header: str | None, headers: Sequence[str], display: str
+def missing_columns(
+    missing: Sequence[tuple[str, str | None]], headers: Sequence[str], display: str
 ) -> InputError:
-    """Return the error for a column the file lacks, listing the columns it has."""
-    wanted = header or canonical
+    """Return the error for the columns the file lacks, each with its closest header."""
     has = ", ".join(f"'{h}'" for h in headers) or "none"
-    match = closest(wanted, headers)
-    if header is None:
-        message = f"no column for {canonical}; the file has {has}"
-        hint = f"map it with --column {canonical}=HEADER or under columns: in kundresa.yaml"
-        if match:
-            hint = f"did you mean '{match}'? map it with --column {canonical}={match}"
-    else:
-        message = f"no column '{header}' (for {canonical}); the file has {has}"
-        hint = f"did you mean '{match}'?" if match else "check the header line of the export"
+    parts, hints, guessed = [], [], False
+    for canonical, header in missing:
+        match = closest(header or canonical, headers)
+        guessed = guessed or match is not None
+        parts.append(
+            f"column '{header}' (for {canonical})" if header else f"column for {canonical}"
+        )
+        hints.append(f"--column {canonical}={match or 'HEADER'}")
+    message = f"no {', '.join(parts)}; the file has {has}"
+    lead = "did you mean" if guessed else "map them with"
+    hint = f"{lead} {' '.join(hints)}? (or under columns: in kundresa.yaml)"
+    if not guessed:
+        hint = f"{lead} {' '.join(hints)} or under columns: in kundresa.yaml"
     return InputError(message, hint=hint, path=display, line=1)
 
 

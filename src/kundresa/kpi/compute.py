@@ -7,23 +7,25 @@ import datetime as dt
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kundresa.errors import ConfigError, InputError
 from kundresa.kpi import columns as cols
-from kundresa.kpi.reader import LoadedTable, SourceSpec, load
+from kundresa.kpi.presets import with_preset
+from kundresa.kpi.reader import LoadedTable, load
 from kundresa.kpi.result import KpiResult
 from kundresa.kpi.sales import (
     SEGMENTS,
     Scope,
+    cohorts,
     find_window,
     months,
     order_shape,
-    overall,
     segment_metrics,
-    shared_order_ids,
 )
+from kundresa.kpi.spec import ReadOptions, SourceSpec
 from kundresa.kpi.survey import can_segment, funnel_steps, survey_metrics
 from kundresa.kpi.targets import check_targets
 from kundresa.models.config import Source
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 LARGE_FILE = 32 << 20
 #: DuckDB's memory cap; beyond it the table spills to a temporary folder.
 MEMORY_LIMIT = "1500MB"
+#: Beyond this percentage of unreadable data rows the figures would mislead (SPEC 6.1).
+MAX_BAD_ROWS = Decimal(1)
 
 Progress = Callable[[float], None]
 FileArg = Path | SourceSpec | None
@@ -53,6 +57,8 @@ def compute_kpis(
     by: str | None = None,
     journey: str | None = None,
     strict: bool = False,
+    max_bad_rows: Decimal = MAX_BAD_ROWS,
+    read: ReadOptions | None = None,
     on_progress: Progress | None = None,
 ) -> KpiResult:
     """Compute the KPIs of SPEC section 6 from sales, survey and funnel exports.
@@ -69,6 +75,9 @@ def compute_kpis(
         by: break every metric down by event, channel, month, quarter or cohort.
         journey: check only this journey's targets (default: every journey's).
         strict: raise InputError when any row cannot be read, instead of a warning.
+        max_bad_rows: the percentage of unreadable data rows beyond which the figures
+            would mislead, so InputError is raised instead.
+        read: how the files given as `sales`, `survey` or `funnel` paths are written.
         on_progress: called with the fraction read while a large export is loaded.
 
     Returns:
@@ -84,7 +93,8 @@ def compute_kpis(
         raise ConfigError(f"cannot break down by '{by}'", hint=f"use {', '.join(SEGMENTS)}")
     if start and end and start > end:
         raise ConfigError(f"--from {start} is after --to {end}", hint="swap the two dates")
-    specs = _specs(project, {"sales": sales, "survey": survey, "funnel": funnel}, columns or {})
+    given: dict[str, FileArg] = {"sales": sales, "survey": survey, "funnel": funnel}
+    specs = _specs(project, given, columns or {}, read or ReadOptions())
     if not specs:
         raise InputError(
             "no export to measure",
@@ -94,10 +104,15 @@ def compute_kpis(
 
     with tempfile.TemporaryDirectory(prefix="kundresa-kpi-") as tmp:
         con = duckdb.connect(
-            ":memory:", config={"memory_limit": MEMORY_LIMIT, "temp_directory": tmp}
+            ":memory:",
+            config={"memory_limit": MEMORY_LIMIT, "temp_directory": tmp},
         )
         # DuckDB tracks progress only with its bar on; its own printing would go to stdout,
         # which is for machine output, so the bar is drawn by the caller from the fraction.
+        # A typed timestamp with a time zone (Parquet) becomes a date in UTC, never in the
+        # machine's zone; without DuckDB's ICU extension that is already so.
+        with contextlib.suppress(duckdb.Error):
+            con.execute("SET TimeZone = 'UTC'")
         con.execute("SET enable_progress_bar_print = false")
         con.execute(f"SET enable_progress_bar = {str(on_progress is not None).lower()}")
         try:
@@ -109,6 +124,7 @@ def compute_kpis(
                 end=end,
                 by=by,
                 strict=strict,
+                max_bad_rows=max_bad_rows,
                 on_progress=on_progress,
             )
         finally:
@@ -130,7 +146,10 @@ def compute_kpis(
 
 
 def _specs(
-    project: Project | None, given: dict[str, FileArg], columns: Mapping[str, str]
+    project: Project | None,
+    given: dict[str, FileArg],
+    columns: Mapping[str, str],
+    read: ReadOptions,
 ) -> dict[str, SourceSpec]:
     routed: dict[str, dict[str, str]] = {kind: {} for kind in cols.CANONICAL}
     for canonical, header in columns.items():
@@ -151,10 +170,20 @@ def _specs(
         if isinstance(value, SourceSpec):
             specs[kind] = value
         elif isinstance(value, Path):
-            specs[kind] = SourceSpec(value, display_path(value), routed[kind])
+            spec = SourceSpec(
+                value,
+                display_path(value),
+                routed[kind],
+                delimiter=read.delimiter,
+                decimal=read.decimal,
+                encoding=read.encoding,
+                date_format=read.date_format,
+                sheet=read.sheet,
+            )
+            specs[kind] = with_preset(spec, read.preset)
         elif source is not None and project is not None:
             path = project.root / source.path
-            specs[kind] = SourceSpec(
+            spec = SourceSpec(
                 path,
                 display_path(path),
                 {**source.columns, **routed[kind]},
@@ -162,7 +191,11 @@ def _specs(
                 source.decimal,
                 source.encoding,
                 source.date_format,
+                scale=source.scale,
+                sheet=source.sheet,
+                exclude=source.exclude,
             )
+            specs[kind] = with_preset(spec, source.preset)
     return specs
 
 
@@ -175,6 +208,7 @@ def _measure(
     end: dt.date | None,
     by: str | None,
     strict: bool,
+    max_bad_rows: Decimal,
     on_progress: Progress | None,
 ) -> KpiResult:
     result = KpiResult(metrics={})
@@ -183,16 +217,12 @@ def _measure(
     for kind, spec in specs.items():
         large = on_progress is not None and _size(spec.path) >= LARGE_FILE
         runner = _with_progress(con, on_progress) if large and on_progress else None
-        shape = order_shape(by, start, end, by_order=True) if kind == "sales" else None
+        shape = order_shape(by, start, end) if kind == "sales" else None
         table = load(con, kind, spec, workdir, keep=keep, run=runner, shape=shape)
-        if kind == "sales" and shared_order_ids(con):
-            # An order id with two customers: read again keyed by customer and order.
-            shape = order_shape(by, start, end)
-            table = load(con, kind, spec, workdir, keep=keep, run=runner, shape=shape)
-            table.shared_order_ids = True
         tables[kind] = table
         result.sources[kind] = spec.display
-        _report_problems(result, table, strict)
+        result.warnings.extend(table.notes)
+        _report_problems(result, table, strict=strict, max_bad_rows=max_bad_rows)
     # Every query from here sorts what it returns; none needs DuckDB to keep row order.
     con.execute("SET preserve_insertion_order = false")
     if "sales" in tables:
@@ -223,28 +253,56 @@ def _measure_sales(
     if window is None:
         result.warnings.append(f"{sales.display}: no readable order in the window")
         return
-    read_by = by if by != "cohort" else None
-    scope = Scope(window, sales.has("order_id"), read_by, not sales.shared_order_ids)
+    scope = Scope(window, sales.has("order_id"))
     result.window = window
     result.by = by
-    metrics, result.cohorts = overall(con, scope)
-    result.metrics.update(metrics)
+    result.metrics.update(segment_metrics(con, scope).get("all", {}))
+    result.cohorts = cohorts(con)
     if by:
         result.breakdown.update(segment_metrics(con, scope, by))
     result.months = months(con)
 
 
-def _report_problems(result: KpiResult, table: LoadedTable, strict: bool) -> None:
+def _report_problems(
+    result: KpiResult, table: LoadedTable, *, strict: bool, max_bad_rows: Decimal
+) -> None:
+    """Report an export's unreadable rows, or stop when there are too many to measure.
+
+    Raises:
+        InputError: any row cannot be read with `strict`, or more than `max_bad_rows`
+            percent of the data rows cannot be read.
+    """
     problems = table.problems
+    if problems.skipped_count:
+        rows = "row" if problems.skipped_count == 1 else "rows"
+        result.warnings.append(
+            f"{table.display}: {problems.skipped_count} summary {rows} (such as Total) skipped"
+        )
+    if problems.excluded_count:
+        rows = "row" if problems.excluded_count == 1 else "rows"
+        result.warnings.append(
+            f"{table.display}: {problems.excluded_count} {rows} left out by the source's "
+            "exclude: or preset"
+        )
     if not problems.count:
         return
     examples = problems.examples()
-    if strict:
-        first = examples[0] if examples else None
+    first = examples[0] if examples else None
+    reason = first.message.removeprefix("row cannot be read: ") if first else "unknown"
+    share = Decimal(100 * problems.count) / max(problems.data_rows, 1)
+    rows = "row cannot be read" if problems.count == 1 else "rows cannot be read"
+    if strict or share > max_bad_rows:
+        beyond = (
+            "and --strict allows none"
+            if strict
+            else f"({share:.1f}% of {problems.data_rows}, more than "
+            f"{max_bad_rows.normalize():f}%): the figures would mislead"
+        )
         raise InputError(
-            f"{problems.count} rows cannot be read; the first: "
-            + (first.message.removeprefix("row cannot be read: ") if first else "unknown"),
-            hint="fix those rows, or leave out --strict to measure without them",
+            f"{problems.count} {rows} {beyond}; the first: {reason}",
+            hint="fix those rows, or leave out --strict to measure without them"
+            if strict
+            else "fix those rows, or allow more with --max-bad-rows PCT",
             path=table.display,
             line=first.location.line if first else None,
         )

@@ -1,15 +1,15 @@
-"""How an export is written: encoding, delimiter, decimal mark and date format.
+"""How an export is written: encoding, delimiter, the lines above its header, binary files.
 
 Everything here looks at a sample from the start of the file (the first megabyte), so it
 costs the same for a small file and a ten-million-row one. Settings given in kundresa.yaml
-or on the command line win over what the sample suggests.
+or on the command line win over what the sample suggests. How numbers and dates are
+written is decided from all the values, in `notation`.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import gzip
 import io
 import re
@@ -42,15 +42,6 @@ _ENCODINGS = {
     "utf-16": UTF16,
 }
 
-#: Date formats by family; each with the times an export may add after the date.
-_TIMES = ("", " %H:%M", " %H:%M:%S", "T%H:%M", "T%H:%M:%S", " %H:%M:%S.%f", "T%H:%M:%S.%f")
-DATE_FAMILIES: dict[str, tuple[str, ...]] = {
-    "2025-03-01": tuple("%Y-%m-%d" + t for t in _TIMES),
-    "20250301": ("%Y%m%d", "%Y%m%d %H:%M", "%Y%m%d %H:%M:%S", "%Y%m%d%H%M%S"),
-    "01.03.2025": tuple("%d.%m.%Y" + t for t in _TIMES[:3]),
-    "01/03/2025": tuple("%d/%m/%Y" + t for t in _TIMES[:3]),
-}
-
 
 def _undefined_as_c1(error: UnicodeError) -> tuple[str, int]:
     # Windows-1252 leaves five bytes undefined; keep them as the Latin-1 control characters
@@ -73,6 +64,8 @@ class Sample:
     headers: list[str]
     rows: list[list[str]]
     gzipped: bool
+    skip: int = 0  # lines before the header: Excel's `sep=;`, a title
+    second_header: list[str] | None = None  # SurveyMonkey's row under the header
 
     def values(self, header: str) -> list[str]:
         """Return the non-blank sample values of a column."""
@@ -159,77 +152,85 @@ def sample_csv(
         raise InputError(
             "the file is empty", hint="export it again with a header line", path=display
         )
+    refuse_binary(head, display)
     chosen = normalise_encoding(encoding, display) if encoding else detect_encoding(head)
     text = decode(head, chosen)
     if len(head) == SAMPLE_BYTES:
         text = text[: text.rfind("\n") + 1] or text  # drop the line cut at the sample's end
-    sep = delimiter or detect_delimiter(text)
+    skip = 0
+    declared = _SEP_LINE.match(text)
+    if declared:
+        # Excel's `sep=;` first line says the delimiter, and is not the header.
+        skip, text = 1, text[declared.end() :]
+    sep = delimiter or (declared.group(1) if declared else detect_delimiter(text))
     if delimiter == "\\t":
         sep = "\t"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
-        rows = [row for _, row in zip(range(SAMPLE_ROWS + 1), reader, strict=False) if row]
+        rows = [row for _, row in zip(range(SAMPLE_ROWS + 1), reader, strict=False)]
     except csv.Error as error:
         raise InputError(
             f"the start of the file is not CSV kundresa can read ({error})",
             hint="check that it is a CSV export, or set delimiter and encoding in kundresa.yaml",
             path=display,
         ) from error
+    title = _title_rows(rows)
+    # A title row is one line each (no quoted line breaks in a title); blank lines count too.
+    skip += title
+    rows = [row for row in rows[title:] if row]
     headers = [h.strip() for h in rows[0]] if rows else []
-    return Sample(chosen, sep, headers, rows[1:], gzipped)
+    body = rows[1:]
+    second = body[0] if body and _is_second_header(body[0]) else None
+    return Sample(chosen, sep, headers, body[1:] if second else body, gzipped, skip, second)
 
 
-_COMMA_DECIMAL = re.compile(r"\d,\d{1,2}$|\d,\d{4,}$")
-_DOT_DECIMAL = re.compile(r"\d\.\d{1,2}$|\d\.\d{4,}$")
+_SEP_LINE = re.compile(r'"?sep=(.)"?[^\S\n]*\r?\n')
 
 
-def detect_decimal(values: Sequence[str], delimiter: str) -> str:
-    """Return the decimal mark of amounts: `,` or `.`.
+def _title_rows(rows: Sequence[Sequence[str]]) -> int:
+    """Return how many rows above the header are titles: blank, or one filled cell.
 
-    The later of the two marks in a value is its decimal mark; a mark followed by other
-    than three digits is a decimal mark. `1.234` alone is ambiguous: Nordic files (`;`)
-    write thousands with dots, so it reads as 1234 there and as 1.234 elsewhere.
+    The header is the first row with two or more names; a file of one column has none.
     """
-    for value in values:
-        if "," in value and "." in value:
-            return "," if value.rfind(",") > value.rfind(".") else "."
-    if any(_COMMA_DECIMAL.search(v) for v in values):
-        return ","
-    if any(_DOT_DECIMAL.search(v) for v in values):
-        return "."
-    if any("," in v for v in values):
-        return "," if delimiter != "," else "."
-    if any("." in v for v in values):
-        return "," if delimiter == ";" else "."
-    return "," if delimiter == ";" else "."
+    for index, row in enumerate(rows[:20]):
+        if sum(bool(cell.strip()) for cell in row) >= 2:
+            return index
+    return 0
 
 
-def detect_date_formats(values: Sequence[str], display: str, column: str) -> tuple[str, ...]:
-    """Return the strptime formats of the family every sample date is written in."""
-    if not values:
-        return DATE_FAMILIES["2025-03-01"]
-    scores = {
-        family: sum(parses(v, formats) for v in values[:200])
-        for family, formats in DATE_FAMILIES.items()
-    }
-    family = max(scores, key=lambda f: scores[f])
-    if scores[family] == 0:
+def _is_second_header(row: Sequence[str]) -> bool:
+    """Return True for SurveyMonkey's second header row (`Response`, `Open-Ended Response`)."""
+    words = {cell.strip().casefold() for cell in row if cell.strip()}
+    return bool(words) and bool(words & {"response", "open-ended response"})
+
+
+#: The first bytes of files that are not text, and what to tell the user about each.
+_BINARY = (
+    (b"PK\x03\x04", "this is an Excel workbook (or another zip file), not CSV: "
+     "give it its .xlsx name, or save it as CSV"),
+    (b"\xd0\xcf\x11\xe0", "this is an old Excel .xls workbook, not CSV: "
+     "save it as .xlsx or CSV in Excel"),
+    (b"PAR1", "this is a Parquet file, not CSV: give it its .parquet name"),
+    (b"%PDF", "this is a PDF document, not CSV: export the data as CSV"),
+)  # fmt: skip
+
+
+def refuse_binary(head: bytes, display: str) -> None:
+    """Raise a one-sentence error when the file is a workbook or other binary, not text.
+
+    Raises:
+        InputError: the file is not a text export.
+    """
+    for magic, message in _BINARY:
+        if head.startswith(magic):
+            raise InputError(message, path=display)
+    sample = head[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 holds NUL bytes
+    controls = sum(b < 9 or 13 < b < 32 for b in sample)
+    if b"\x00" in sample or controls > len(sample) // 100:
         raise InputError(
-            f"column '{column}' holds no date kundresa can read, such as '{values[0]}'",
-            hint="write dates as 2025-03-01, 20250301, 01.03.2025 or 01/03/2025, "
-            "or set date_format (strptime) for the source in kundresa.yaml",
+            "this is not a text file, so not a CSV export",
+            hint="export the data as CSV (or .xlsx) and pass that file",
             path=display,
-            line=2,
         )
-    return DATE_FAMILIES[family]
-
-
-def parses(value: str, formats: Sequence[str]) -> bool:
-    """Return True when `value` is a date (or time) in one of `formats`."""
-    for fmt in formats:
-        try:
-            dt.datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        return True
-    return False

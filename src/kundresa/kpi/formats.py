@@ -25,6 +25,8 @@ LABELS = {
     "clv": "CLV",
     "historic_clv": "Historic CLV",
     "churn_rate": "Churn rate",
+    "anonymous_orders": "Orders without a customer",
+    "anonymous_revenue": "Revenue without a customer",
     "nps": "NPS",
     "csat": "CSAT",
     "conversion": "Conversion",

@@ -45,6 +45,9 @@ class RowProblems:
     display: str
     rejected_count: int = 0
     unreadable_count: int = 0
+    skipped_count: int = 0  # summary rows (Total, Summa): not data, not unreadable
+    excluded_count: int = 0  # rows `exclude:` or a preset leaves out
+    data_rows: int = 0  # rows of data, readable or not (no blank or summary row)
     placed: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -107,11 +110,14 @@ def locate_rows(
     delimiter: str,
     unreadable: Sequence[tuple[Sequence[object], str]],
     rejected: Sequence[tuple[str, str, int]],
+    *,
+    skip: int = 0,
 ) -> list[tuple[int, str]]:
     """Return (line, reason) of the first rows with a bad value and the first rejected rows.
 
     `unreadable` holds the raw cells of rows with a value that cannot be read, `rejected`
-    the text of records that are not valid CSV, each in file order. The (UTF-8) file is read
+    the text of records that are not valid CSV, each in file order; `skip` lines come
+    before the header (a `sep=` line, a title). The (UTF-8) file is read
     only as far as the last of them; a record's line is the line it starts on, counting
     blank lines and the line breaks inside quoted fields, as an editor does.
     """
@@ -122,13 +128,15 @@ def locate_rows(
     ]
     found: list[tuple[int, str]] = []
     with _open_text(path) as handle, contextlib.suppress(csv.Error):
+        for _ in range(skip):
+            handle.readline()
         # A field beyond the csv module's limit (DuckDB reads lines up to 2 MB) ends the
         # search; what was not found keeps DuckDB's position below.
         reader = csv.reader(handle, delimiter=delimiter)
         next(reader, None)
-        start = reader.line_num + 1
+        start = reader.line_num + 1 + skip
         for row in reader:
-            line, start = start, reader.line_num + 1
+            line, start = start, reader.line_num + 1 + skip
             if not (values or rejects):
                 break
             cells = _cells(row)

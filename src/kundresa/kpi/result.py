@@ -29,14 +29,16 @@ METRICS = (
     "clv",
     "historic_clv",
     "churn_rate",
+    "anonymous_orders",
+    "anonymous_revenue",
     "nps",
     "csat",
     "conversion",
 )
 #: Metrics that are a share from 0 to 1, and those that are an amount of money.
 RATES = frozenset({"repeat_rate", "churn_rate", "conversion"})
-MONEY = frozenset({"revenue", "aov", "clv", "historic_clv"})
-COUNTS = frozenset({"customers", "orders"})
+MONEY = frozenset({"revenue", "aov", "clv", "historic_clv", "anonymous_revenue"})
+COUNTS = frozenset({"customers", "orders", "anonymous_orders"})
 
 
 def ratio(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kundresa.errors import InputError
 from kundresa.kpi.result import Cohort, Month, Value, Window, ratio
+from kundresa.kpi.rows import ROW_COUNTS
 
 if TYPE_CHECKING:
     import duckdb
@@ -35,14 +36,14 @@ _HALF = "(date_diff('day', ws, we) + 1) // 2"
 
 
 def order_shape(
-    by: str | None, start: dt.date | None, end: dt.date | None, *, by_order: bool = False
+    by: str | None, start: dt.date | None, end: dt.date | None
 ) -> Callable[[str, Mapping[str, str]], str]:
-    """Return the aggregation that reads parsed sales rows into one row per order.
+    """Return the aggregation that reads parsed sales rows into one row per order and month.
 
-    Rows outside `--from/--to` are left out; unreadable rows are only counted (`bad_rows`,
-    in the row whose customer is NULL). With `by_order` (and no breakdown) the rows are
-    grouped by order id alone, a cheaper key, keeping the lowest and highest customer id so
-    that an order id shared by two customers can be noticed (`customer_hi`).
+    Each row of the table is one `state`: `in` (sales in `--from/--to`), `out` (sales
+    outside it, which the cohort table still needs), `bad` (unreadable rows, only counted)
+    or `skip` (blank, summary and header rows, only counted). Sales are keyed by segment, customer,
+    order and calendar month, so that a refund counts in the month of its own date.
     """
 
     def shape(select: str, columns: Mapping[str, str]) -> str:
@@ -60,30 +61,25 @@ def order_shape(
             bounds.append(f"day >= DATE '{start}'")
         if end:
             bounds.append(f"day <= DATE '{end}'")
-        good = "problem IS NULL"
-        customer = f"CASE WHEN {good} THEN customer_id END AS customer_id"
-        customer_hi = "NULL AS customer_hi"
-        if by_order and by in {None, "cohort"} and "order_id" in columns:
-            customer = f"min(customer_id) FILTER (WHERE {good}) AS customer_id"
-            customer_hi = f"max(customer_id) FILTER (WHERE {good}) AS customer_hi"
-        keys = f"""CASE WHEN {good} THEN {segment} END AS seg,
-               CASE WHEN {good} THEN {first} END AS seg_start,"""
-        if by is None or by == "cohort":
-            # No breakdown while reading: no segment columns, which would only cost memory
-            # (`_rows` names the one segment itself).
-            keys = ""
+        state = (
+            "CASE WHEN skipped IS NOT NULL THEN 'skip' WHEN problem IS NOT NULL THEN 'bad' "
+            f"WHEN {' AND '.join(bounds)} THEN 'in' ELSE 'out' END"
+        )
+        sale = "state IN ('in', 'out')"
         return f"""
-        SELECT {keys}
-               {customer}, {customer_hi},
-               CASE WHEN {good} THEN {key} END AS order_key,
+        SELECT state,
+               CASE WHEN {sale} THEN {segment} END AS seg,
+               CASE WHEN {sale} THEN {first} END AS seg_start,
+               CASE WHEN {sale} THEN customer_id END AS customer_id,
+               CASE WHEN {sale} THEN {key} END AS order_key,
+               CASE WHEN {sale} THEN date_trunc('month', day)::DATE END AS month,
                min(day) AS any_day,
                min(day) FILTER (WHERE amount >= 0) AS first_day,
                max(day) FILTER (WHERE amount >= 0) AS last_day,
                count(*) FILTER (WHERE amount >= 0) AS order_rows,
-               sum(amount) AS revenue,
-               count(*) FILTER (WHERE problem IS NOT NULL) AS bad_rows
-        FROM ({select})
-        WHERE problem IS NOT NULL OR ({" AND ".join(bounds)})
+               sum(amount) FILTER (WHERE {sale}) AS revenue,
+               {ROW_COUNTS}
+        FROM (SELECT *, {state} AS state FROM ({select}))
         GROUP BY ALL"""
 
     return shape
@@ -91,17 +87,10 @@ def order_shape(
 
 @dataclass(frozen=True)
 class Scope:
-    """The window, whether orders have ids, and what the table was read by."""
+    """The window and whether orders have ids."""
 
     window: Window
     order_ids: bool
-    read_by: str | None
-    unique_orders: bool = True  # no order id was read with two customers
-
-    @property
-    def one_row_per_order(self) -> bool:
-        """Return True when no order has more than one row in the table for a customer."""
-        return self.read_by in {None, "cohort"}
 
 
 def find_window(
@@ -110,7 +99,7 @@ def find_window(
     """Return the window: first to last order date in scope, unless `--from/--to` set it."""
     row = con.execute(
         "SELECT coalesce(min(first_day), min(any_day)), coalesce(max(last_day), max(any_day)) "
-        "FROM sales WHERE customer_id IS NOT NULL"
+        "FROM sales WHERE state = 'in'"
     ).fetchone()
     first, last = (row[0], row[1]) if row else (None, None)
     first, last = start or first, end or last
@@ -120,7 +109,7 @@ def find_window(
 
 
 def _rows(scope: Scope, by: str | None) -> str:
-    """Return the CTE of orders in scope with their segment and the segment's window."""
+    """Return the CTE of sales in scope with their segment and the segment's window."""
     start, end = f"DATE '{scope.window.start}'", f"DATE '{scope.window.end}'"
     segment, ws, we, join = "'all'", start, end, ""
     if by in _PERIOD:
@@ -128,238 +117,156 @@ def _rows(scope: Scope, by: str | None) -> str:
         ws = f"greatest(seg_start, {start})"
         we = f"least((seg_start + INTERVAL {_PERIOD[by]} - INTERVAL 1 day)::DATE, {end})"
     elif by == "cohort":
+        # A customer's cohort is the month of the first purchase in the whole export, so
+        # that it is the same whatever the window.
         segment = "coalesce(strftime(cohort_day, '%Y-%m'), '(none)')"
         join = (
             " LEFT JOIN (SELECT customer_id, min(first_day) AS cohort_day FROM sales "
-            "WHERE customer_id IS NOT NULL GROUP BY customer_id) USING (customer_id)"
+            "WHERE state IN ('in', 'out') AND customer_id IS NOT NULL GROUP BY customer_id) "
+            "USING (customer_id)"
         )
     elif by is not None:
         segment = "seg"
     return (
         f"WITH o AS (SELECT {segment} AS seg, {ws} AS ws, {we} AS we, customer_id, order_key, "
-        f"first_day, last_day, order_rows, revenue FROM sales{join} "
-        f"WHERE customer_id IS NOT NULL)"
+        f"first_day, last_day, order_rows, revenue FROM sales{join} WHERE state = 'in')"
     )
 
 
 def segment_metrics(
     con: duckdb.DuckDBPyConnection, scope: Scope, by: str | None = None
 ) -> dict[str, dict[str, Value]]:
-    """Return the sales metrics of each segment (`all` when `by` is None)."""
+    """Return the sales metrics of each segment (`all` when `by` is None).
+
+    Sales without a customer id count in revenue and orders; every per-customer figure
+    uses the sales that have one.
+    """
+    # Each order once per segment and customer (its months summed) before counting, so
+    # that a customer's orders need no DISTINCT; the total does, as two customers may
+    # share an order id.
+    orders = "coalesce(sum(order_rows), 0)"
+    customer_orders = orders
     if scope.order_ids:
         orders = "count(DISTINCT order_key) FILTER (WHERE order_rows > 0)"
-        # One table row per order and customer, unless a breakdown split orders across rows.
-        per_customer = (
-            "count(*) FILTER (WHERE order_rows > 0)"
-            if scope.one_row_per_order or by == scope.read_by
-            else orders
-        )
-    else:
-        orders = per_customer = "sum(order_rows)"
+        customer_orders = "count(*) FILTER (WHERE order_rows > 0)"
     sql = f"""{_rows(scope, by)},
+    per_order AS (
+        SELECT seg, any_value(ws) AS ws, any_value(we) AS we, customer_id, order_key,
+               sum(revenue) AS revenue, min(first_day) AS first_day,
+               max(last_day) AS last_day, sum(order_rows) AS order_rows
+        FROM o GROUP BY seg, customer_id, order_key),
     totals AS (
         SELECT seg, any_value(ws) AS ws, any_value(we) AS we, sum(revenue) AS revenue,
                {orders} AS orders
-        FROM o GROUP BY seg),
+        FROM per_order GROUP BY seg),
+    anonymous AS (
+        SELECT seg, sum(revenue) AS anonymous_revenue, {orders} AS anonymous_orders
+        FROM per_order WHERE customer_id IS NULL GROUP BY seg),
     customers AS (
         SELECT seg, customer_id, any_value(ws) AS ws, any_value(we) AS we,
-               {per_customer} AS orders, min(first_day) AS first_day, max(last_day) AS last_day
-        FROM o GROUP BY seg, customer_id),
+               {customer_orders} AS orders, sum(revenue) AS revenue,
+               min(first_day) AS first_day, max(last_day) AS last_day
+        FROM per_order WHERE customer_id IS NOT NULL GROUP BY seg, customer_id),
     by_segment AS (
         SELECT seg, count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
+               sum(orders) AS customer_orders, sum(revenue) AS customer_revenue,
                sum(coalesce(date_diff('day', first_day, last_day), 0)) AS span_days,
                count(*) FILTER (WHERE date_diff('day', ws, first_day) < {_HALF}) AS churn_base,
                count(*) FILTER (WHERE date_diff('day', ws, first_day) < {_HALF}
                                   AND date_diff('day', ws, last_day) < {_HALF}) AS churned
         FROM customers GROUP BY seg)
-    SELECT seg, ws, we, revenue, orders, customers, repeaters, span_days, churn_base, churned
-    FROM totals JOIN by_segment USING (seg) ORDER BY seg"""
+    SELECT seg, ws, we, revenue, orders, coalesce(customers, 0), coalesce(repeaters, 0),
+           coalesce(customer_orders, 0), coalesce(customer_revenue, 0), coalesce(span_days, 0),
+           coalesce(churn_base, 0), coalesce(churned, 0), coalesce(anonymous_orders, 0),
+           coalesce(anonymous_revenue, 0)
+    FROM totals LEFT JOIN by_segment USING (seg) LEFT JOIN anonymous USING (seg) ORDER BY seg"""
     out: dict[str, dict[str, Value]] = {}
     for row in con.execute(sql).fetchall():
-        seg, ws, we, revenue, orders_n, customers, repeaters, span, base, churned = row
+        seg, ws, we, revenue, orders_n, *counts = row
+        customers, repeaters, c_orders, c_revenue, span, base, churned, a_orders, a_rev = counts
         out[str(seg)] = derive(
-            customers=int(customers),
-            orders=int(orders_n),
-            revenue=Decimal(revenue),
-            repeaters=int(repeaters),
-            span_days=int(span),
-            window_days=(we - ws).days + 1,
-            churn_base=int(base),
-            churned=int(churned),
+            Sales(
+                orders=int(orders_n),
+                revenue=Decimal(revenue or 0),
+                customers=int(customers),
+                customer_orders=int(c_orders),
+                customer_revenue=Decimal(c_revenue),
+                repeaters=int(repeaters),
+                span_days=int(span),
+                window_days=(we - ws).days + 1,
+                churn_base=int(base),
+                churned=int(churned),
+                anonymous_orders=int(a_orders),
+                anonymous_revenue=Decimal(a_rev),
+            )
         )
     return out
 
 
-def derive(
-    *,
-    customers: int,
-    orders: int,
-    revenue: Decimal,
-    repeaters: int,
-    span_days: int,
-    window_days: int,
-    churn_base: int,
-    churned: int,
-) -> dict[str, Value]:
+@dataclass(frozen=True)
+class Sales:
+    """The counts and sums the sales metrics are taken from."""
+
+    orders: int
+    revenue: Decimal
+    customers: int
+    customer_orders: int
+    customer_revenue: Decimal
+    repeaters: int
+    span_days: int
+    window_days: int
+    churn_base: int
+    churned: int
+    anonymous_orders: int = 0
+    anonymous_revenue: Decimal = Decimal(0)
+
+
+def derive(sales: Sales) -> dict[str, Value]:
     """Return the sales metrics from the counts and sums, by the SPEC's definitions."""
-    aov = ratio(revenue, orders)
-    frequency = ratio(orders, customers)
-    lifespan = ratio(span_days, customers)
+    historic = ratio(sales.customer_revenue, sales.customers)
+    lifespan = ratio(sales.span_days, sales.customers)
     clv = None
-    if aov is not None and frequency is not None and lifespan is not None and window_days > 0:
-        clv = aov * frequency * lifespan / window_days
+    if historic is not None and lifespan is not None and sales.window_days > 0:
+        clv = historic * lifespan / sales.window_days
     return {
-        "customers": customers,
-        "orders": orders,
-        "revenue": revenue,
-        "aov": aov,
-        "purchase_frequency": frequency,
-        "repeat_rate": ratio(repeaters, customers),
+        "customers": sales.customers,
+        "orders": sales.orders,
+        "revenue": sales.revenue,
+        "aov": ratio(sales.revenue, sales.orders),
+        "purchase_frequency": ratio(sales.customer_orders, sales.customers),
+        "repeat_rate": ratio(sales.repeaters, sales.customers),
         "avg_lifespan_days": lifespan,
         "clv": clv,
-        "historic_clv": ratio(revenue, customers),
-        "churn_rate": ratio(churned, churn_base),
+        "historic_clv": historic,
+        "churn_rate": ratio(sales.churned, sales.churn_base),
+        "anonymous_orders": sales.anonymous_orders,
+        "anonymous_revenue": sales.anonymous_revenue,
     }
 
 
-def shared_order_ids(con: duckdb.DuckDBPyConnection) -> bool:
-    """Return True when an order id was read with two customer ids (grouped by order)."""
-    row = con.execute(
-        "SELECT count(*) FROM sales WHERE customer_hi IS NOT NULL AND customer_hi <> customer_id"
-    ).fetchone()
-    return bool(row and row[0])
-
-
-#: Cohort months are kept as bits of one 128-bit integer per customer, so windows up to this
-#: many months long take the quick path.
-_BIT_MONTHS = 126
-
-
-def overall(con: duckdb.DuckDBPyConnection, scope: Scope) -> tuple[dict[str, Value], list[Cohort]]:
-    """Return the metrics without a breakdown and the cohorts, from one table per customer.
-
-    The table has one row per order (or per customer and day without order ids), so a
-    customer's orders are counted without DISTINCT, and the months each customer bought in
-    are kept as bits for the cohort table.
-    """
-    window = scope.window
-    start_month = window.start.replace(day=1)
-    last = _months(start_month, window.end)
-    if not scope.one_row_per_order or last > _BIT_MONTHS:
-        metrics = segment_metrics(con, scope).get("all", _empty(window))
-        return metrics, cohorts(con, scope)
-    orders = "count(*) FILTER (WHERE order_rows > 0)" if scope.order_ids else "sum(order_rows)"
-    total = orders
-    if scope.order_ids and not scope.unique_orders:
-        total = "count(DISTINCT order_key) FILTER (WHERE order_rows > 0)"
-    month = f"date_diff('month', DATE '{start_month}', first_day)"
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE customers AS
-        SELECT customer_id, {orders} AS orders, min(first_day) AS first_day,
-               max(last_day) AS last_day,
-               bit_or(CASE WHEN order_rows > 0 THEN 1::HUGEINT << {month} END) AS months
-        FROM sales WHERE customer_id IS NOT NULL GROUP BY customer_id"""
-    )
-    half = window.days // 2
-    boundary = f"DATE '{window.start + dt.timedelta(days=half)}'"
-    row = con.execute(
-        f"""SELECT count(*), count(*) FILTER (WHERE orders >= 2),
-               sum(coalesce(date_diff('day', first_day, last_day), 0)),
-               count(*) FILTER (WHERE first_day < {boundary}),
-               count(*) FILTER (WHERE first_day < {boundary} AND last_day < {boundary}),
-               (SELECT sum(revenue) FROM sales WHERE customer_id IS NOT NULL),
-               (SELECT {total} FROM sales WHERE customer_id IS NOT NULL)
-        FROM customers"""
-    ).fetchone()
-    assert row is not None
-    customers, repeaters, span, base, churned, revenue, orders_n = row
-    metrics = derive(
-        customers=int(customers),
-        orders=int(orders_n or 0),
-        revenue=Decimal(revenue or 0),
-        repeaters=int(repeaters),
-        span_days=int(span or 0),
-        window_days=window.days,
-        churn_base=int(base),
-        churned=int(churned),
-    )
-    return metrics, _cohort_table(_month_buyers(con, month, last), start_month, last)
-
-
-def _month_buyers(
-    con: duckdb.DuckDBPyConnection, month: str, last: int
-) -> dict[tuple[int, int], int]:
-    """Return buyer counts by (cohort month offset, months since) from the month bits.
-
-    One pass over the customers: a sum per month bit, per cohort (no row per customer and
-    month, which costs several times more).
-    """
-    bits = ", ".join(f"sum(((months >> {m}) & 1)::INTEGER)" for m in range(last + 1))
-    rows = con.execute(
-        f"SELECT {month} AS cohort, {bits} FROM customers WHERE first_day IS NOT NULL "
-        "GROUP BY cohort"
-    ).fetchall()
-    counts: dict[tuple[int, int], int] = {}
-    for cohort, *buyers in rows:
-        # The sum of bit m is the number of the cohort's customers buying in month m.
-        for k, n in enumerate(buyers[cohort:]):
-            if n:
-                counts[int(cohort), k] = int(n)
-    return counts
-
-
-def _empty(window: Window) -> dict[str, Value]:
-    return derive(
-        customers=0,
-        orders=0,
-        revenue=Decimal(0),
-        repeaters=0,
-        span_days=0,
-        window_days=window.days,
-        churn_base=0,
-        churned=0,
-    )
-
-
-def _cohort_table(
-    counts: dict[tuple[int, int], int], start_month: dt.date, last: int
-) -> list[Cohort]:
-    """Return cohorts from buyer counts by (cohort month offset, months since)."""
-    out = []
-    for offset in sorted({c for c, k in counts if k == 0}):
-        size = counts[offset, 0]
-        month = _add_months(start_month, offset)
-        cells: list[Decimal | None] = [
-            Decimal(counts.get((offset, k), 0)) / size if offset + k <= last else None
-            for k in range(last + 1)
-        ]
-        out.append(Cohort(month.strftime("%Y-%m"), size, cells))
-    return out
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def cohorts(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[Cohort]:
+def cohorts(con: duckdb.DuckDBPyConnection) -> list[Cohort]:
     """Return, per first-purchase month, the share of the cohort buying in each month.
 
-    An order counts in the month of its first row. A month after the window's last month
-    has not been observed: its cell is None, not 0.
+    Read from every sale in the export, whatever `--from/--to`, so that the table is the
+    same however it is asked for. A month after the export's last month has not been
+    observed: its cell is None, not 0.
     """
     rows = con.execute(
         """WITH months AS (
             SELECT DISTINCT customer_id, date_trunc('month', first_day)::DATE AS month
-            FROM sales WHERE customer_id IS NOT NULL AND order_rows > 0),
+            FROM sales WHERE state IN ('in', 'out') AND customer_id IS NOT NULL
+                         AND order_rows > 0),
         firsts AS (SELECT customer_id, min(month) AS cohort FROM months GROUP BY customer_id)
-        SELECT cohort, date_diff('month', cohort, month) AS k, count(*) AS buyers
+        SELECT cohort, date_diff('month', cohort, month) AS k, count(*) AS buyers,
+               (SELECT max(month) FROM months) AS last
         FROM months JOIN firsts USING (customer_id) GROUP BY ALL ORDER BY cohort, k"""
     ).fetchall()
-    last = scope.window.end.replace(day=1)
     sizes: dict[dt.date, int] = {}
     buyers: dict[tuple[dt.date, int], int] = {}
-    for cohort, k, count in rows:
+    if not rows:
+        return []
+    last = rows[0][3]
+    for cohort, k, count, _ in rows:
         buyers[cohort, int(k)] = int(count)
         if int(k) == 0:
             sizes[cohort] = int(count)
@@ -380,10 +287,8 @@ def _months(first: dt.date, last: dt.date) -> int:
 
 
 def months(con: duckdb.DuckDBPyConnection) -> list[Month]:
-    """Return revenue per calendar month (of each order's first row) in the window."""
-    # Grouped by the month's first day, named in Python: no text is made per order.
+    """Return revenue per calendar month in the window, each sale in its own date's month."""
     rows = con.execute(
-        "SELECT date_trunc('month', coalesce(first_day, any_day))::DATE AS m, sum(revenue) "
-        "FROM sales WHERE customer_id IS NOT NULL GROUP BY m ORDER BY m"
+        "SELECT month, sum(revenue) FROM sales WHERE state = 'in' GROUP BY month ORDER BY month"
     ).fetchall()
     return [Month(m.strftime("%Y-%m"), Decimal(revenue)) for m, revenue in rows]

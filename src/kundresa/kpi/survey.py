@@ -36,9 +36,10 @@ def survey_metrics(
     """Return NPS and CSAT per segment (`all` when `by` is None).
 
     NPS is 100 × (promoters 9-10 − detractors 0-6) / answers; CSAT is 100 × answers of 4-5
-    / answers. Blank answers are not answers. Only `--from/--to` limit the survey's dates.
+    / answers. Blank answers are not answers, and each score is read on its own: a row's
+    unreadable CSAT leaves its NPS answer counted. Only `--from/--to` limit the dates.
     """
-    where = ["problem IS NULL"]
+    where = ["skipped IS NULL"]
     if survey.has("date"):
         if start:
             where.append(f"day >= DATE '{start}'")
@@ -68,7 +69,8 @@ def funnel_steps(
 ) -> tuple[list[FunnelStep], Decimal | None]:
     """Return each funnel step with its conversion from the step before, and the overall."""
     rows = con.execute(
-        "SELECT step, CAST(count AS BIGINT) FROM funnel WHERE problem IS NULL ORDER BY rowid"
+        "SELECT step, CAST(count AS BIGINT) FROM funnel WHERE problem IS NULL AND skipped IS NULL "
+        "ORDER BY rowid"
     ).fetchall()
     steps: list[FunnelStep] = []
     previous: int | None = None

@@ -8,13 +8,13 @@ and keeps the raw text beside it; the outer one names the first problem of each 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
+
+from kundresa.kpi.notation import DateOrder, date_sql, number_sql
 
 #: Amounts are exact: 14 digits before the decimal mark and 4 after fit in 64 bits.
 DECIMAL = "DECIMAL(18,4)"
-# Thousands separators: space, no-break space and narrow no-break space.
-_SPACES = (" ", "\u00a0", "\u202f")
 
 
 class FieldKind(Enum):
@@ -47,14 +47,21 @@ class Field:
 class Cell:
     """Where a field's values come from and how they are written there.
 
-    `native` is VARCHAR for text cells (CSV), or NUMBER or DATE for typed Parquet columns.
+    `native` is VARCHAR for text cells (CSV), or NUMBER or DATE for typed columns.
+    `formats` are strptime formats given in settings, which win over `date_order`;
+    `number_marks` says that some numbers carry a currency or a Unicode minus;
+    `date_formats` read the column's plain dates fast; `labels` map a score's words
+    (lower case) to its number.
     """
 
     ref: str
     native: str = "VARCHAR"
     formats: Sequence[str] = ()
-    decimal: str = "."
-    letters: bool = False
+    number_format: tuple[str, str] = (".", "")
+    number_marks: bool = False
+    date_order: DateOrder = field(default_factory=DateOrder)
+    date_formats: tuple[str, ...] = ()
+    labels: Mapping[str, int] = field(default_factory=dict)
 
 
 def quote(name: str) -> str:
@@ -75,20 +82,37 @@ def parse_sql(item: Field, cell: Cell) -> str:
     if item.kind is FieldKind.DATE:
         if cell.native == "DATE":
             return f"CAST({ref} AS DATE)"
-        formats = ", ".join(literal(f) for f in cell.formats)
-        return f"CAST(try_strptime(trim({ref}), [{formats}]) AS DATE)"
+        if cell.formats:
+            formats = ", ".join(literal(f) for f in cell.formats)
+            return f"CAST(try_strptime(trim({ref}), [{formats}]) AS DATE)"
+        return date_sql(ref, cell.date_order, cell.date_formats)
+    if item.kind is FieldKind.SCORE:
+        return _score_sql(item, cell)
     if cell.native == "NUMBER":
         return f"TRY_CAST({ref} AS {DECIMAL})"
-    text = f"replace(trim({ref}), '\u2212', '-')"
-    for space in _SPACES:
-        text = f"replace({text}, {literal(space)}, '')"
-    if cell.letters:
-        text = f"regexp_replace({text}, '[^0-9,.+-]', '', 'g')"
-    if cell.decimal == ",":
-        text = f"replace(replace({text}, '.', ''), ',', '.')"
+    return number_sql(ref, cell.number_format, DECIMAL, marks=cell.number_marks)
+
+
+def _score_sql(item: Field, cell: Cell) -> str:
+    """Return SQL reading a score: a number, a labelled number (`10 - Mycket troligt`), a label.
+
+    A score outside its scale reads as NULL, so that the row is reported.
+    """
+    text = f"trim(CAST({cell.ref} AS VARCHAR))"
+    if cell.native == "NUMBER":
+        score = f"TRY_CAST({cell.ref} AS {DECIMAL})"
     else:
-        text = f"replace({text}, ',', '')"
-    return f"TRY_CAST({text} AS {DECIMAL})"
+        number = f"TRY_CAST(regexp_extract({text}, '{_LABELLED}', 1) AS {DECIMAL})"
+        words = " ".join(
+            f"WHEN {literal(label)} THEN {value}" for label, value in sorted(cell.labels.items())
+        )
+        score = f"coalesce({number}, CASE lower({text}) {words} END)" if words else number
+    inside = f"{score} BETWEEN {item.low} AND {item.high} AND {score} = round({score})"
+    return f"CASE WHEN {inside} THEN {score} END"
+
+
+#: A score written as a number, alone or followed by its label: `10`, `1 – Mycket missnöjd`.
+_LABELLED = r"^([0-9]{1,2})(\s*[-–—:.)]?\s+\D.*|\s*[-–—:.)]\s*\D.*)?$"
 
 
 def problem_sql(item: Field) -> str | None:
@@ -109,10 +133,8 @@ def problem_sql(item: Field) -> str | None:
     if item.kind is FieldKind.COUNT:
         bad = f"{value} IS NULL OR {value} < 0 OR {value} <> round({value})"
         return f"{empty}WHEN {bad} THEN {shown} || ' is not a whole number of 0 or more'"
-    outside = f"{value} < {item.low} OR {value} > {item.high}"
-    bad = f"{value} IS NULL OR {outside} OR {value} <> round({value})"
     scale = f"' is not a whole number from {item.low} to {item.high}'"
-    return f"{empty}WHEN {bad} THEN {shown} || {scale}"
+    return f"{empty}WHEN {value} IS NULL THEN {shown} || {scale}"
 
 
 def select_sql(
@@ -120,18 +142,30 @@ def select_sql(
     cells: Mapping[str, Cell],
     source: str,
     passthrough: Sequence[str] = (),
+    *,
+    skip: str = "NULL",
 ) -> str:
-    """Return the SELECT that reads `source` into typed columns and a `problem` column.
+    """Return the SELECT that reads `source` into typed columns, `problem` and `skipped`.
 
     `passthrough` columns of the source are kept as they are, before `problem`: the raw
-    cells of a bad row, to find it again in the file.
+    cells of a bad row, to find it again in the file. `skip` is true for a row that is not
+    data names why (`blank`, `summary`, `header`) as `skipped`: such a row is never a
+    problem.
     """
     inner = list(passthrough)
     for item in fields:
         inner.append(f"{parse_sql(item, cells[item.name])} AS v_{item.column}")
         if item.kind is not FieldKind.TEXT:
             inner.append(f"{cells[item.name].ref} AS r_{item.column}")
-    outer = [f"v_{item.column} AS {item.column}" for item in fields] + list(passthrough)
+    inner.append(f"CAST({skip} AS VARCHAR) AS skipped")
+    names = {item.name for item in fields}
+    outer = [
+        # A refund column is subtracted from its own row's amount.
+        "v_amount - coalesce(v_refund, 0) AS amount"
+        if item.name == "amount" and "refund" in names
+        else f"v_{item.column} AS {item.column}"
+        for item in fields
+    ] + list(passthrough)
     # Checked one field at a time: a row's first problem is its reason.
     clauses = [c for c in (problem_sql(item) for item in fields) if c]
     checks = [f"CASE {clause} END" for clause in clauses]
@@ -139,6 +173,6 @@ def select_sql(
     if not checks:
         problem = "CAST(NULL AS VARCHAR)"
     return (
-        f"SELECT {', '.join(outer)}, {problem} AS problem "
-        f"FROM (SELECT {', '.join(inner)} FROM {source})"
+        f"SELECT {', '.join(outer)}, CASE WHEN skipped IS NULL THEN {problem} END AS problem, "
+        f"skipped FROM (SELECT {', '.join(inner)} FROM {source})"
     )

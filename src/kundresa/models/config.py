@@ -49,6 +49,24 @@ class Source(Strict):
         default=None,
         description="How dates are written, such as %d.%m.%Y; detected when left out.",
     )
+    preset: Literal["shopify", "eventbrite"] | None = Field(
+        default=None,
+        description="Read a system's standard export as it is: shopify (Export orders) or "
+        "eventbrite (attendee report); sets the columns, dates and filters.",
+    )
+    exclude: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Rows to leave out by column value, e.g. Financial Status: [voided]; "
+        "'*' matches any value that is not blank.",
+    )
+    scale: dict[str, int] = Field(
+        default_factory=dict,
+        description="Survey answers written as words, and their scores, such as Toppen: 5 "
+        "(the usual satisfaction labels in en, sv, da and nb are known already).",
+    )
+    sheet: str | None = Field(
+        default=None, description="The sheet of an .xlsx workbook to read (default: the first)."
+    )
 
 
 class Sources(Strict):

@@ -1,0 +1,115 @@
+"""How each column of an export is read: decided from all its values, or from settings.
+
+One counting query over the whole file gives, for every number column, how many values
+fit each number format, and for every date column its largest day and month fields;
+`notation` turns those counts into the way the column is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kundresa.errors import InputError
+from kundresa.kpi import notation
+from kundresa.kpi.values import Cell, Field, FieldKind
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from kundresa.kpi.spec import SourceSpec
+
+#: Kinds whose format is decided from all the column's values (scores are read one way).
+_COUNTED = (FieldKind.DATE, FieldKind.AMOUNT, FieldKind.COUNT)
+#: The usual satisfaction answers in en, sv, da and nb, on CSAT's scale of 1 to 5.
+SATISFACTION: dict[str, int] = {
+    "very satisfied": 5, "satisfied": 4, "somewhat satisfied": 4, "neutral": 3,
+    "neither satisfied nor dissatisfied": 3, "somewhat dissatisfied": 2,
+    "dissatisfied": 2, "very dissatisfied": 1,
+    "mycket nöjd": 5, "nöjd": 4, "ganska nöjd": 4, "varken nöjd eller missnöjd": 3,
+    "ganska missnöjd": 2, "missnöjd": 2, "mycket missnöjd": 1,
+    "meget tilfreds": 5, "tilfreds": 4, "hverken tilfreds eller utilfreds": 3,
+    "utilfreds": 2, "meget utilfreds": 1,
+    "svært fornøyd": 5, "veldig fornøyd": 5, "fornøyd": 4,
+    "verken fornøyd eller misfornøyd": 3, "nøytral": 3, "misfornøyd": 2,
+    "svært misfornøyd": 1, "veldig misfornøyd": 1,
+}  # fmt: skip
+
+
+def read_cells(
+    con: duckdb.DuckDBPyConnection,
+    fields: list[Field],
+    mapping: Mapping[str, str],
+    refs: Mapping[str, str],
+    scan: str,
+    *,
+    spec: SourceSpec,
+    delimiter: str,
+    types: Mapping[str, str] | None = None,
+    sample: Callable[[str], list[str]] = lambda header: [],
+) -> dict[str, Cell]:
+    """Return where each field is read from and how its text is written there.
+
+    How numbers and dates are written is decided from every value of the column, by one
+    counting query over the whole file; `sample` (the first rows' values of a column)
+    only picks the formats that read its plain dates fast.
+    """
+    natives = {f.name: (types or {}).get(mapping[f.name], "VARCHAR") for f in fields}
+    counted = [
+        f
+        for f in fields
+        if natives[f.name] == "VARCHAR"
+        and f.kind in _COUNTED
+        and not (f.kind is FieldKind.DATE and spec.date_format)
+    ]
+    aggregates: list[str] = []
+    for item in counted:
+        ref = refs[mapping[item.name]]
+        counts = (
+            notation.date_counts_sql if item.kind is FieldKind.DATE else notation.number_counts_sql
+        )
+        aggregates += counts(ref)
+    row = (
+        con.execute(f"SELECT {', '.join(aggregates)} FROM {scan}").fetchone() if aggregates else ()
+    )
+    found = list(row or ())
+    out: dict[str, Cell] = {}
+    for item in fields:
+        cell = Cell(refs[mapping[item.name]], natives[item.name], labels=_labels(item, spec))
+        if item in counted and item.kind is FieldKind.DATE:
+            first, second, dates, example = found[:4]
+            del found[:4]
+            if not dates and example is not None:
+                raise _no_dates(spec, mapping[item.name], str(example))
+            order = spec.date_order or notation.choose_date_order(first, second)
+            fast = notation.plain_formats(sample(mapping[item.name]))
+            cell = replace(cell, date_order=order, date_formats=fast)
+        elif item in counted:
+            width = len(notation.NUMBER_FORMATS)
+            fits, marks = [int(n or 0) for n in found[:width]], int(found[width] or 0)
+            del found[: width + 1]
+            chosen = notation.choose_number_format(fits, decimal=spec.decimal, delimiter=delimiter)
+            cell = replace(cell, number_format=chosen, number_marks=marks > 0)
+        elif item.kind is FieldKind.DATE and spec.date_format:
+            cell = replace(cell, formats=(spec.date_format,))
+        out[item.name] = cell
+    return out
+
+
+def _no_dates(spec: SourceSpec, header: str, example: str) -> InputError:
+    return InputError(
+        f"column '{header}' holds no date kundresa can read, such as '{example}'",
+        hint="write dates as 2025-03-01, 20250301, 01.03.2025 or 01/03/2025, or give "
+        "their strptime format (date_format in kundresa.yaml, --date-format)",
+        path=spec.display,
+        line=2,
+    )
+
+
+def _labels(item: Field, spec: SourceSpec) -> dict[str, int]:
+    """Return the words a score column may hold for its numbers, lower case."""
+    if item.kind is not FieldKind.SCORE:
+        return {}
+    standard = SATISFACTION if item.high == 5 else {}
+    return {**standard, **{k.strip().casefold(): v for k, v in spec.scale.items()}}

@@ -1,0 +1,82 @@
+"""Rows of an export that are not sales or answers: blank, summary, header, excluded.
+
+Such rows are named in a `skipped` column while the file is read, and counted apart from
+the unreadable rows (SPEC 6.1): a `Totalt` line is not a bad row, and `exclude:` or a
+preset's filters leave rows out on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from kundresa.kpi import columns as cols
+from kundresa.kpi.presets import ANY_VALUE
+from kundresa.kpi.values import literal
+
+if TYPE_CHECKING:
+    from kundresa.kpi.spec import SourceSpec
+
+#: Per table of rows: unreadable, summary, excluded and data rows.
+ROW_COUNTS = (
+    "count(*) FILTER (WHERE problem IS NOT NULL) AS bad_rows, "
+    "count(*) FILTER (WHERE skipped = 'summary') AS skipped_rows, "
+    "count(*) FILTER (WHERE skipped = 'excluded') AS excluded_rows, "
+    "count(*) FILTER (WHERE skipped IS NULL) AS read_rows"
+)
+#: A summary row's first cell: Total, Totalt, Summa, Sum, I alt (with or without a colon).
+SUMMARY = r"(total|totalt|summa|sum|i alt|totalsum|grand total)\s*:?"
+
+
+def skip_sql(
+    refs: list[str],
+    second_header: Sequence[str] | None,
+    *,
+    filters: Sequence[str] = (),
+    line_item: str | None = None,
+) -> str:
+    """Return SQL naming why a row is not a sale or answer, else NULL.
+
+    `summary`, `blank` and `header` rows are not data; `excluded` rows are data that the
+    source's filters leave out; a `line item` continues the order above it.
+    """
+    first = f"lower(trim(CAST({refs[0]} AS VARCHAR)))"
+    cells = ", ".join(f"nullif(trim(CAST({r} AS VARCHAR)), '')" for r in refs)
+    whens = [
+        f"WHEN regexp_full_match(coalesce({first}, ''), '{SUMMARY}') THEN 'summary'",
+        f"WHEN coalesce({cells}) IS NULL THEN 'blank'",
+    ]
+    if second_header is not None:
+        same = [
+            f"coalesce(trim({r}), '') = {literal(v.strip())}"
+            for r, v in zip(refs, second_header, strict=False)
+        ]
+        whens.append(f"WHEN {' AND '.join(same)} THEN 'header'")
+    if line_item is not None:
+        whens.append(f"WHEN nullif(trim({line_item}), '') IS NULL THEN 'line item'")
+    whens += [f"WHEN {condition} THEN 'excluded'" for condition in filters]
+    return f"CASE {' '.join(whens)} END"
+
+
+def filter_sql(spec: SourceSpec, headers: Sequence[str], refs: Mapping[str, str]) -> list[str]:
+    """Return SQL conditions true for a row that `exclude` (or `only`) leaves out.
+
+    Raises:
+        InputError: a filter names a column the file does not have.
+    """
+    conditions = []
+    for rules, keep in ((spec.exclude, False), (spec.only, True)):
+        for column, values in rules.items():
+            header = cols.match_header(column, headers)
+            if header is None:
+                raise cols.missing_columns(
+                    [("exclude" if not keep else "a filter", column)], headers, spec.display
+                )
+            cell = f"lower(trim(coalesce(CAST({refs[header]} AS VARCHAR), '')))"
+            words = ", ".join(literal(v.strip().casefold()) for v in values if v != ANY_VALUE)
+            tests = [f"{cell} IN ({words})"] if words else []
+            if ANY_VALUE in values:
+                tests.append(f"{cell} <> ''")
+            matched = " OR ".join(tests) or "FALSE"
+            conditions.append(f"NOT ({matched})" if keep else f"({matched})")
+    return conditions
