@@ -6,7 +6,7 @@ from support import packages_loaded_after
 
 
 def test_the_kpi_core_imports_neither_typer_nor_rich():
-    modules = packages_loaded_after("import kundresa.kpi, kundresa.kpi.html, kundresa.kpi.formats")
+    modules = packages_loaded_after("import kundresa.kpi, kundresa.kpi.formats, kundresa.figures")
     assert "typer" not in modules
     assert "rich" not in modules
 

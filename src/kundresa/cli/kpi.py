@@ -27,6 +27,7 @@ class Format(StrEnum):
     JSON = "json"
     CSV = "csv"
     MD = "md"
+    XLSX = "xlsx"
 
 
 class By(StrEnum):
@@ -37,6 +38,7 @@ class By(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
     COHORT = "cohort"
+    TOUCHPOINT = "touchpoint"
 
 
 @app.command()
@@ -94,8 +96,14 @@ def kpi(
 ) -> None:
     """Measure the KPIs from exports and check the journeys' targets."""
     from kundresa.kpi import compute_kpis
+    from kundresa.kpi.formats import BINARY, REPORTERS
 
     loaded = _project(project, given_file=file is not None)
+    if output.value in BINARY and sys.stdout.isatty():
+        raise ConfigError(
+            f"--format {output.value} is a binary workbook, not for a terminal",
+            hint=f"redirect it to a file: kundresa kpi --format {output.value} > kpi.xlsx",
+        )
     with _progress() as on_progress:
         result = compute_kpis(
             loaded,
@@ -112,16 +120,13 @@ def kpi(
         )
     for warning in result.warnings:
         typer.echo(f"kundresa: warning: {warning}", err=True)
-    if output is Format.TABLE:
-        from kundresa.cli.kpi_table import print_tables
-
-        print_tables(result)
-    else:
-        from kundresa.kpi.formats import REPORTERS
-
-        sys.stdout.write(REPORTERS[output.value](result))
+    language = loaded.config.language.value if loaded else "en"
+    currency = loaded.config.currency if loaded else None
+    sys.stdout.flush()
+    sys.stdout.buffer.write(REPORTERS[output.value](result, language, currency))
+    sys.stdout.buffer.flush()
     if html is not None:
-        _write_html(result, html, loaded)
+        _write_html(result, html, loaded, language, currency)
     _summary(result)
     if check and result.missed:
         raise typer.Exit(1)
@@ -161,12 +166,14 @@ def _date(text: str | None, option: str) -> dt.date | None:
         ) from None
 
 
-def _write_html(result: KpiResult, path: Path, project: Project | None) -> None:
+def _write_html(
+    result: KpiResult, path: Path, project: Project | None, language: str, currency: str | None
+) -> None:
     from kundresa.files import write_atomic
-    from kundresa.kpi.html import render_html
+    from kundresa.render.report import render_kpi_page
 
-    title = f"KPIs: {project.config.name}" if project else "KPI report"
-    write_atomic(path, render_html(result, title).encode("utf-8"))
+    title = project.config.name if project else "KPI"
+    write_atomic(path, render_kpi_page(result, title, language, currency))
     typer.echo(f"Wrote {path}.", err=True)
 
 
@@ -175,8 +182,13 @@ def _summary(result: KpiResult) -> None:
     if result.window:
         parts.append(f"{result.window.start} to {result.window.end}")
     if result.targets:
-        met = sum(t.met is True for t in result.targets)
+        from kundresa.figures import Status
+
+        met = sum(t.status is Status.MET for t in result.targets)
+        uncertain = sum(t.status is Status.UNCERTAIN for t in result.targets)
         parts.append(f"{met} of {len(result.targets)} targets met")
+        if uncertain:
+            parts.append(f"{uncertain} uncertain")
     if parts:
         typer.echo("kundresa kpi: " + ", ".join(parts) + ".", err=True)
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kundresa.cli.app import ProjectOption, app
+
+if TYPE_CHECKING:
+    from kundresa.kpi import KpiResult
+    from kundresa.project import Project
 
 
 @app.command()
@@ -37,9 +41,14 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
     kpi: Annotated[
         Path | None,
         typer.Option(
-            "--kpi", help="KPI results from 'kundresa kpi --format json', shown against targets."
+            "--kpi",
+            help="Saved KPI results ('kundresa kpi --format json') instead of measuring the "
+            "project's sources.",
         ),
     ] = None,
+    no_kpi: Annotated[
+        bool, typer.Option("--no-kpi", help="Show the KPI targets only; measure nothing.")
+    ] = False,
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -57,6 +66,9 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
     from kundresa.render import render_pages, render_project
 
     loaded = load_project(project=project)
+    if kpi is not None and no_kpi:
+        raise InputError("--kpi and --no-kpi cannot be used together", hint="choose one")
+    results = kpi if kpi is not None or no_kpi else _measure(loaded)
     if out == Path("-"):
         if journey is None:
             raise InputError("--out - prints one page", hint="name the journey to print")
@@ -65,14 +77,31 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
             journey,
             fmt=fmt,
             lang=lang,
-            kpi_results=kpi,
+            kpi_results=results,
             templates_dir=templates,
         )
         typer.echo(next(iter(pages.values())).decode("utf-8"), nl=False)
         return
     written = render_project(
-        loaded, journey, fmt=fmt, out=out, lang=lang, kpi_results=kpi, templates_dir=templates
+        loaded, journey, fmt=fmt, out=out, lang=lang, kpi_results=results, templates_dir=templates
     )
     first = next((p for p in written if p.name == f"index.{fmt}"), written[0] if written else None)
     where = f" (open {display_path(first)})" if first else ""
     typer.echo(f"Wrote {len(written)} file(s){where}.", err=True)
+
+
+def _measure(project: Project) -> KpiResult | None:
+    """Return the KPIs measured from the project's sources, or None when it has none.
+
+    The map shows what was measured: the same computation as `kundresa kpi`, its warnings
+    on stderr the same way.
+    """
+    sources = project.config.sources
+    if not any((sources.sales, sources.survey, sources.funnel)):
+        return None
+    from kundresa.kpi import compute_kpis
+
+    result = compute_kpis(project)
+    for warning in result.warnings:
+        typer.echo(f"kundresa: warning: {warning}", err=True)
+    return result

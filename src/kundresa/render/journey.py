@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from kundresa.figures import money_text
 from kundresa.models import Journey, Level, Opportunity, PlanItem, Step
 from kundresa.render import charts
 from kundresa.render.bands import cut_bands, phase_views
 from kundresa.render.kpis import NO_TARGET, KpiView, kpi_views
 from kundresa.render.mermaid import mermaid_lines
 from kundresa.render.personas import PersonaView, missing_persona, persona_view
-from kundresa.render.text import format_number, safe_url
+from kundresa.render.text import safe_url
 from kundresa.render.views import (
     Context,
     EmotionValue,
@@ -213,8 +214,9 @@ def _touchpoint(touchpoint_id: str | None, context: Context) -> TouchpointView |
     if touchpoint_id is None:
         return None
     found = context.touchpoints.get(touchpoint_id)
+    scores = tuple(context.scores.get(touchpoint_id, ()))
     if found is None:
-        return TouchpointView(id=touchpoint_id, name=touchpoint_id, known=False)
+        return TouchpointView(id=touchpoint_id, name=touchpoint_id, known=False, scores=scores)
     t = context.labels
     return TouchpointView(
         id=found.id,
@@ -231,6 +233,7 @@ def _touchpoint(touchpoint_id: str | None, context: Context) -> TouchpointView |
         role=t[found.role.value] if found.role else None,
         url=safe_url(found.url),
         description=found.description,
+        scores=scores,
     )
 
 
@@ -258,7 +261,7 @@ def _plan(item: PlanItem, context: Context) -> PlanView:
         owner=item.owner,
         due=item.due.isoformat() if item.due else None,
         budget=(
-            f"{format_number(item.budget, context.language)}\u00a0{context.currency}"
+            money_text(item.budget, context.language, context.currency)
             if item.budget is not None
             else None
         ),

@@ -1,14 +1,13 @@
-"""Making user text safe for each output: links, Markdown, Mermaid, and numbers by language.
+"""Making user text safe for each output: links, Markdown and Mermaid.
 
 HTML escaping is Jinja's autoescape; what lives here is what autoescape cannot know:
-which links may become links, what Markdown and Mermaid read as syntax, and how numbers
-are written in each language.
+which links may become links and what Markdown and Mermaid read as syntax. Numbers are
+worded by `kundresa.figures`.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
 from urllib.parse import quote, urlsplit, urlunsplit
 
 _LINK_SCHEMES = {"http", "https", "mailto"}
@@ -32,9 +31,6 @@ _MERMAID_SAFE = str.maketrans(
 )
 _MERMAID_KEYWORD = re.compile(r"^(journey\b|title\s|section\s|acc(title|descr))", re.IGNORECASE)
 _ZERO_WIDTH_SPACE = "\u200b"
-
-_GROUPING = {"en": ",", "sv": "\u00a0", "da": ".", "nb": "\u00a0"}
-_DECIMAL_MARK = {"en": ".", "sv": ",", "da": ",", "nb": ","}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -84,29 +80,3 @@ def mermaid_text(text: str) -> str:
         # A task that starts with a keyword would be read as that keyword.
         safe = _ZERO_WIDTH_SPACE + safe
     return safe
-
-
-def format_number(value: Decimal, language: str, places: int = 0) -> str:
-    """Return `value` rounded to `places` decimals, grouped and marked as in `language`."""
-    exponent = Decimal(1).scaleb(-places)
-    rounded = value.quantize(exponent, rounding=ROUND_HALF_EVEN)
-    sign = "−" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    if len(whole) > 4 or (language == "en" and len(whole) > 3):
-        groups: list[str] = []
-        while whole:
-            groups.insert(0, whole[-3:])
-            whole = whole[:-3]
-        whole = _GROUPING[language].join(groups)
-    return sign + whole + (_DECIMAL_MARK[language] + fraction if fraction else "")
-
-
-def format_plain(value: Decimal, language: str) -> str:
-    """Return `value` with as many decimals as it was written with (at most four)."""
-    places = max(0, min(4, -int(value.normalize().as_tuple().exponent)))
-    return format_number(value, language, places)
-
-
-def percent(text: str, language: str) -> str:
-    """Return `text` followed by a percent sign, spaced as `language` writes it."""
-    return f"{text}%" if language == "en" else f"{text}\u00a0%"

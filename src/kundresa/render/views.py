@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 
+from kundresa.kpi.result import KpiResult
 from kundresa.models import Persona, Touchpoint
 from kundresa.render import charts
-from kundresa.render.kpis import KpiView
+from kundresa.render.kpis import KpiView, ScoreView
 from kundresa.render.personas import PersonaView
 
 
@@ -34,6 +34,8 @@ class TouchpointView:
     role: str | None = None
     url: str | None = None
     description: str | None = None
+    #: The survey's CSAT and NPS at this touchpoint, with n and interval.
+    scores: tuple[ScoreView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,5 +178,6 @@ class Context:
     currency: str
     personas: Mapping[str, Persona]
     touchpoints: Mapping[str, Touchpoint]
-    results: Mapping[str, Decimal] | None
+    results: KpiResult | None
+    scores: Mapping[str, list[ScoreView]]
     persona_href: Mapping[str, str]
