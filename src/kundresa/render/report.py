@@ -163,11 +163,10 @@ class KpiPage:
 def kpi_page(result: KpiResult, title: str, language: str, currency: str | None) -> KpiPage:
     """Return the view of the KPI page, worded in `language`."""
     t = labels_for(language)
-    # The cohort and revenue tables are drawn as charts; listing them again would repeat them.
-    drawn = {t["cohort_retention"], t["monthly_revenue"], t["funnel"]}
+    # The funnel is drawn as a chart; listing it again would repeat it.
     return KpiPage(
         title=title,
-        sheets=[s for s in report_sheets(result, language, currency) if s.name not in drawn],
+        sheets=[s for s in report_sheets(result, language, currency) if s.name != t["funnel"]],
         cohorts=cohort_chart(result, language),
         funnel=funnel_chart(result, language),
         revenue=revenue_chart(result, language, currency, t["max"]),

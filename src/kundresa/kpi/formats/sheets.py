@@ -17,9 +17,11 @@ from kundresa.figures import (
     kind_of,
     number_text,
     percent_text,
+    target_text,
 )
 from kundresa.kpi.result import METRICS, KpiResult, TouchpointScores, Value
 from kundresa.labels import labels_for
+from kundresa.models.target import Target
 
 _SCORES = ("nps", "csat")
 
@@ -44,8 +46,14 @@ class Sheet:
     numeric: list[bool] = field(default_factory=list)
 
 
-def report_sheets(result: KpiResult, language: str, currency: str | None) -> list[Sheet]:
-    """Return the report's tables: metrics, targets, breakdown, touchpoints, funnel, cohorts."""
+def report_sheets(
+    result: KpiResult, language: str, currency: str | None, *, series: bool = False
+) -> list[Sheet]:
+    """Return the report's tables: metrics, targets, breakdown, touchpoints and funnel.
+
+    With `series`, also the cohort retention and the monthly revenue: a workbook's sheets,
+    too long for a terminal, and drawn as charts on the KPI page.
+    """
     t = labels_for(language)
     sheets = [_metrics(result, t, language, currency)]
     if result.targets:
@@ -56,9 +64,9 @@ def report_sheets(result: KpiResult, language: str, currency: str | None) -> lis
         sheets.append(_touchpoints(result.touchpoints, t, language))
     if result.funnel:
         sheets.append(_funnel(result, t, language))
-    if result.cohorts:
+    if series and result.cohorts:
         sheets.append(_cohorts(result, t, language))
-    if result.months:
+    if series and result.months:
         sheets.append(_months(result, t, language, currency))
     return sheets
 
@@ -105,7 +113,7 @@ def _targets(result: KpiResult, t: dict[str, str], language: str, cur: str | Non
         [
             Cell(check.journey),
             Cell(check.kpi),
-            Cell(check.target),
+            Cell(target_text(Target.model_validate(check.target), language)),
             Cell(
                 figure_text(
                     check.metric, check.actual, language, cur, percent=check.target.endswith("%")

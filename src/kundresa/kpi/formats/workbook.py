@@ -46,7 +46,7 @@ def to_xlsx(result: KpiResult, language: str, currency: str | None) -> bytes:
         for kind, code in {**_FORMATS, Kind.MONEY: "", Kind.SCORE: _SCORE_FORMAT}.items()
     }
     used: set[str] = set()
-    for sheet in report_sheets(result, language, currency):
+    for sheet in report_sheets(result, language, currency, series=True):
         page = book.add_worksheet(_sheet_name(sheet.name, used))
         page.write_row(0, 0, sheet.headers, bold)
         for r, row in enumerate(sheet.rows, start=1):
@@ -60,7 +60,9 @@ def to_xlsx(result: KpiResult, language: str, currency: str | None) -> bytes:
 
 
 def _write(page: Any, row: int, column: int, cell: Cell, formats: dict[Kind, Any]) -> None:
-    if cell.value is None:
+    if cell.value is None and cell.kind is not None:
+        page.write_blank(row, column, None)  # a figure with no data: empty, so sums still work
+    elif cell.value is None:
         page.write_string(row, column, cell.text)
     else:
         # A workbook stores floats; a rate is its fraction, shown as a percentage by Excel.
