@@ -115,6 +115,12 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "customer": ("Customer", "Kunden", "Kunden", "Kunden"),
     "not_given": ("not given", "saknas", "mangler", "mangler"),
     "of_5": ("of 5", "av 5", "af 5", "av 5"),
+    "diagram_too_long": (
+        "the diagram is too long for Mermaid; the steps are listed below.",
+        "diagrammet är för långt för Mermaid; stegen listas nedan.",
+        "diagrammet er for langt til Mermaid; trinnene er listet nedenfor.",
+        "diagrammet er for langt for Mermaid; stegene er listet nedenfor.",
+    ),
     # Opportunities
     "value": ("Value", "Värde", "Værdi", "Verdi"),
     "effort": ("Effort", "Insats", "Indsats", "Innsats"),

@@ -79,11 +79,19 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
             lang=lang,
             kpi_results=results,
             templates_dir=templates,
+            on_warning=_warn,
         )
         typer.echo(next(iter(pages.values())).decode("utf-8"), nl=False)
         return
     written = render_project(
-        loaded, journey, fmt=fmt, out=out, lang=lang, kpi_results=results, templates_dir=templates
+        loaded,
+        journey,
+        fmt=fmt,
+        out=out,
+        lang=lang,
+        kpi_results=results,
+        templates_dir=templates,
+        on_warning=_warn,
     )
     first = next((p for p in written if p.name == f"index.{fmt}"), written[0] if written else None)
     where = f" (open {display_path(first)})" if first else ""
@@ -103,5 +111,9 @@ def _measure(project: Project) -> KpiResult | None:
 
     result = compute_kpis(project)
     for warning in result.warnings:
-        typer.echo(f"kundresa: warning: {warning}", err=True)
+        _warn(warning)
     return result
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"kundresa: warning: {message}", err=True)

@@ -13,7 +13,7 @@ from kundresa.models import Journey, Level, Opportunity, PlanItem, Step
 from kundresa.render import charts
 from kundresa.render.bands import cut_bands, phase_views
 from kundresa.render.kpis import NO_TARGET, KpiView, kpi_views
-from kundresa.render.mermaid import mermaid_lines
+from kundresa.render.mermaid import mermaid_blocks
 from kundresa.render.personas import PersonaView, missing_persona, persona_view
 from kundresa.render.text import safe_url
 from kundresa.render.views import (
@@ -101,7 +101,13 @@ def journey_view(journey: Journey, context: Context) -> JourneyView:
         plan=[_plan(item, context) for item in journey.plan],
         step_count=len(flat),
         phase_count=len(journey.phases),
-        mermaid=mermaid_lines(journey, series_ids, lambda sid: _series_label(sid, context)),
+        mermaid=mermaid_blocks(
+            journey,
+            series_ids,
+            lambda sid: _series_label(sid, context),
+            t,
+            context.on_warning,
+        ),
     )
 
 

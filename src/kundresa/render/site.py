@@ -6,7 +6,7 @@ journey writes only its page, at the same place, so it slots into a site made be
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -59,6 +59,7 @@ def render_project(  # noqa: PLR0917 - the public API takes them by position too
     lang: str | None = None,
     kpi_results: KpiSource = None,
     templates_dir: Path | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Render the project's journeys as maps and write them; return the files written.
 
@@ -83,6 +84,7 @@ def render_project(  # noqa: PLR0917 - the public API takes them by position too
         lang=lang,
         kpi_results=kpi_results,
         templates_dir=templates_dir,
+        on_warning=on_warning,
     )
     if single_file:
         written = {folder: next(iter(pages.values()))}
@@ -101,6 +103,7 @@ def render_pages(
     lang: str | None = None,
     kpi_results: KpiSource = None,
     templates_dir: Path | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> dict[str, bytes]:
     """Return the pages `render_project` writes, by path relative to the output folder.
 
@@ -124,6 +127,7 @@ def render_pages(
         results=results,
         scores=touchpoint_scores(results, language),
         persona_href=persona_href if links else {},
+        on_warning=on_warning,
     )
     common: dict[str, Any] = {
         "t": labels,

@@ -24,11 +24,12 @@ _MD_BLOCK_START = re.compile(r"^([#+=-])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _WHITESPACE = re.compile(r"\s+")
 
-# Mermaid's journey grammar stops a name at `:` `#` `;` and newlines, reads `%` as a
-# comment and `,` as the end of an actor; each becomes the look-alike full-width form.
-_MERMAID_SAFE = str.maketrans(
-    {":": "：", "#": "＃", ";": "；", "%": "％", ",": "，", "<": "‹", ">": "›", "`": "ʻ"}
-)
+# Mermaid's journey grammar stops a name at `:` `#` `;` and newlines; each becomes the
+# look-alike full-width form. Plain `,` and `%` render in task, section and title text
+# (measured with mermaid-cli 11.17), and the full-width forms show as empty boxes where
+# the fonts lack them, so only an actor name, which `,` would end, has them replaced.
+_MERMAID_SAFE = str.maketrans({":": "：", "#": "＃", ";": "；", "<": "‹", ">": "›", "`": "ʻ"})
+_MERMAID_ACTOR = str.maketrans({",": "，", "%": "％"})
 _MERMAID_KEYWORD = re.compile(r"^(journey\b|title\s|section\s|acc(title|descr))", re.IGNORECASE)
 _ZERO_WIDTH_SPACE = "\u200b"
 
@@ -73,9 +74,14 @@ def markdown_url(url: str) -> str:
     return quote(url, safe=_URL_SAFE.replace("(", "").replace(")", ""))
 
 
-def mermaid_text(text: str) -> str:
-    """Return `text` as a name Mermaid's journey diagram reads as plain words."""
+def mermaid_text(text: str, *, actor: bool = False) -> str:
+    """Return `text` as a name Mermaid's journey diagram reads as plain words.
+
+    An `actor` name also has `,` and `%` replaced: a comma would end it.
+    """
     safe = one_line(text).translate(_MERMAID_SAFE) or "–"
+    if actor:
+        safe = safe.translate(_MERMAID_ACTOR)
     if _MERMAID_KEYWORD.match(safe):
         # A task that starts with a keyword would be read as that keyword.
         safe = _ZERO_WIDTH_SPACE + safe

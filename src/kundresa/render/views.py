@@ -6,13 +6,14 @@ templates only lay it out: no arithmetic, sorting or lookups in Jinja.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from kundresa.kpi.result import KpiResult
 from kundresa.models import Persona, Touchpoint
 from kundresa.render import charts
 from kundresa.render.kpis import KpiView, ScoreView
+from kundresa.render.mermaid import MermaidBlock
 from kundresa.render.personas import PersonaView
 
 
@@ -166,7 +167,7 @@ class JourneyView:
     plan: list[PlanView]
     step_count: int
     phase_count: int
-    mermaid: list[str]
+    mermaid: list[MermaidBlock]
 
 
 @dataclass(frozen=True)
@@ -181,3 +182,4 @@ class Context:
     results: KpiResult | None
     scores: Mapping[str, list[ScoreView]]
     persona_href: Mapping[str, str]
+    on_warning: Callable[[str], None] | None = None
