@@ -86,7 +86,15 @@ def test_the_emotion_chart_puts_each_point_under_its_step() -> None:
 def test_a_band_continues_the_line_from_the_step_before() -> None:
     series = charts.SeriesInput("s0", "A", [2, 4, 3], ["a", "b", "c"])
     chart = charts.emotion_chart([series], 1, 3, [0])
-    assert chart.curves[0].path.startswith(f"M-84 {charts.fmt(charts.score_y(2))}")
+    # It starts at the band's left edge, at the height of the step before.
+    assert chart.curves[0].path.startswith(f"M0 {charts.fmt(charts.score_y(2))}")
+
+
+def test_a_band_ends_the_line_at_its_edge_at_the_next_steps_height() -> None:
+    series = charts.SeriesInput("s0", "A", [2, 4, 3, 1], ["a", "b", "c", "d"])
+    chart = charts.emotion_chart([series], 0, 2, [0])
+    end = chart.curves[0].path.split()[-2:]
+    assert end == [charts.fmt(chart.width), charts.fmt(charts.score_y(3))]
 
 
 def test_the_matrix_puts_quick_wins_top_left() -> None:
