@@ -37,7 +37,7 @@ class Rect:
     label_y: float
     title: str
     anchor: str = "start"
-    label_fill: str = "#222"
+    label_fill: str = "currentColor"  # the page's ink, light or dark
 
 
 @dataclass(frozen=True)
