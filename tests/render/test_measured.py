@@ -123,3 +123,15 @@ def test_the_site_has_a_kpi_page_linked_from_the_index(kundresa, make_project):
 
 def _crumbs(page: str) -> str:
     return re.search(r"\s*<nav class=\"crumbs\".*?</nav>", page, re.S).group()
+
+
+def test_an_unreadable_source_stops_render_with_a_hint_to_skip_the_kpis(kundresa, make_project):
+    root = make_project("sv", "event")
+    (root / "data" / "forsaljning.csv").unlink()
+    done = kundresa("render", cwd=root)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    message, hint = done.stderr.strip().splitlines()
+    assert message.startswith("kundresa: data/forsaljning.csv: ")
+    assert hint.endswith("pass --no-kpi to show targets only")
+    assert kundresa("render", "--no-kpi", cwd=root).returncode == 0

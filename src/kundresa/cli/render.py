@@ -107,9 +107,15 @@ def _measure(project: Project) -> KpiResult | None:
     sources = project.config.sources
     if not any((sources.sales, sources.survey, sources.funnel)):
         return None
+    from kundresa.errors import KundresaError
     from kundresa.kpi import compute_kpis
 
-    result = compute_kpis(project)
+    try:
+        result = compute_kpis(project)
+    except KundresaError as exc:
+        # The map needs no figures to be drawn; say how to draw it without them.
+        exc.hint = (exc.hint + "; or " if exc.hint else "") + "pass --no-kpi to show targets only"
+        raise
     for warning in result.warnings:
         _warn(warning)
     return result
