@@ -135,3 +135,21 @@ def test_an_unreadable_source_stops_render_with_a_hint_to_skip_the_kpis(kundresa
     assert message.startswith("kundresa: data/forsaljning.csv: ")
     assert hint.endswith("pass --no-kpi to show targets only")
     assert kundresa("render", "--no-kpi", cwd=root).returncode == 0
+
+
+def test_the_index_lists_the_lowest_csat_first_in_html_and_markdown(kundresa, make_project):
+    root = make_project("sv", "event")
+    assert kundresa("render", "-f", "md", cwd=root).returncode == 0
+    index = (root / "site" / "index.md").read_text(encoding="utf-8")
+    table = index.split("## Beröringspunkter med lägst CSAT", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in table.splitlines() if line.startswith("| ")][2:]
+    shown = [Decimal(csat.replace(",", ".")) for _, csat, _ in rows]
+    assert len(shown) == 5 and shown == sorted(shown)
+    with (root / "data" / "enkat.csv").open(encoding="cp1252", newline="") as f:
+        answers = list(csv.DictReader(f, delimiter=";"))
+    by_touchpoint: dict[str, list[int]] = {}
+    for row in answers:
+        if row["Nöjdhet"].strip():
+            by_touchpoint.setdefault(row["Beröringspunkt"], []).append(int(row["Nöjdhet"]))
+    lowest = min(100 * sum(s >= 4 for s in v) / len(v) for v in by_touchpoint.values())
+    assert figure_text("csat", Decimal(str(lowest)), "sv", None) == rows[0][1]
