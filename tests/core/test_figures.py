@@ -73,6 +73,11 @@ def test_every_metric_has_a_kind() -> None:
     assert {kind_of(m) for m in Metric} == set(Kind)
 
 
+def test_the_rates_that_targets_read_as_fractions_are_the_rate_kind() -> None:
+    # Target.threshold (in models, below figures) reads `35%` of a rate as 0.35.
+    assert {m for m in Metric if m.is_rate} == {m for m in Metric if kind_of(m) is Kind.RATE}
+
+
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [(">= 35%", "sv", f"≥ 35{NBSP}%"), ("<= 1.5", "da", "≤ 1,5"), ("> -2", "en", "> −2")],

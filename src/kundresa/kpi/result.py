@@ -34,10 +34,6 @@ METRICS = (
     "csat",
     "conversion",
 )
-#: Metrics that are a share from 0 to 1, and those that are an amount of money.
-RATES = frozenset({"repeat_rate", "churn_rate", "conversion"})
-MONEY = frozenset({"revenue", "aov", "clv", "historic_clv"})
-COUNTS = frozenset({"customers", "orders"})
 
 
 def ratio(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None:
