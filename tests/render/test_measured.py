@@ -153,3 +153,18 @@ def test_the_index_lists_the_lowest_csat_first_in_html_and_markdown(kundresa, ma
             by_touchpoint.setdefault(row["Beröringspunkt"], []).append(int(row["Nöjdhet"]))
     lowest = min(100 * sum(s >= 4 for s in v) / len(v) for v in by_touchpoint.values())
     assert figure_text("csat", Decimal(str(lowest)), "sv", None) == rows[0][1]
+
+
+def test_a_saved_result_shows_the_same_figures_as_measuring(kundresa, make_project, tmp_path):
+    root = make_project("nb", "event")
+    saved = tmp_path / "kpi.json"
+    done = kundresa("kpi", "--format", "json", cwd=root)
+    assert done.returncode == 0, done.stderr
+    saved.write_text(done.stdout, encoding="utf-8")
+    assert kundresa("render", "-o", tmp_path / "measured", cwd=root).returncode == 0
+    assert kundresa("render", "--kpi", saved, "-o", tmp_path / "saved", cwd=root).returncode == 0
+    for page in ("journeys/sommerkonsert.html", "index.html", "kpi.html"):
+        measured = (tmp_path / "measured" / page).read_text(encoding="utf-8")
+        from_file = (tmp_path / "saved" / page).read_text(encoding="utf-8")
+        assert 'class="interval"' in measured or page != "journeys/sommerkonsert.html"
+        assert from_file == measured, page

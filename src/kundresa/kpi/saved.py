@@ -1,7 +1,8 @@
 """A KPI result saved by `kundresa kpi --format json`, read back for `render --kpi FILE`.
 
 Only what the map and the KPI page show is read: the metrics, their intervals, the
-figures per touchpoint, the window, the funnel, the cohorts and the monthly revenue.
+figures per touchpoint, the window, the targets, the funnel, the cohorts, the monthly
+revenue and the warnings.
 Keys other than the known metric names are ignored; a metric given as null, NaN or
 infinity counts as no data.
 """
@@ -17,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from kundresa.errors import InputError
-from kundresa.figures import Interval
+from kundresa.figures import Interval, Status
 from kundresa.kpi.result import (
     METRICS,
     Cohort,
     FunnelStep,
     KpiResult,
     Month,
+    TargetCheck,
     TouchpointScores,
     Window,
 )
@@ -66,6 +68,7 @@ def result_from_numbers(metrics: Mapping[str, float | Decimal | int]) -> KpiResu
 
 def _result(data: dict[str, Any], path: Path) -> KpiResult:
     window = data.get("window")
+    intervals = _intervals(data.get("intervals") or {})
     return KpiResult(
         metrics=_metrics(data["metrics"], path),
         window=(
@@ -73,7 +76,20 @@ def _result(data: dict[str, Any], path: Path) -> KpiResult:
             if isinstance(window, dict)
             else None
         ),
-        intervals=_intervals(data.get("intervals") or {}),
+        intervals=intervals,
+        targets=[
+            TargetCheck(
+                str(t["journey"]),
+                str(t["kpi"]),
+                str(t["metric"]),
+                str(t["target"]),
+                _decimal(t.get("actual")),
+                Status(t["status"]),
+                intervals.get(str(t["metric"])),
+            )
+            for t in data.get("targets") or []
+        ],
+        warnings=[str(w) for w in data.get("warnings") or []],
         touchpoints=[
             TouchpointScores(
                 str(one["touchpoint"]),
