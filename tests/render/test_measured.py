@@ -17,6 +17,7 @@ import pytest
 
 from kundresa import load_project
 from kundresa.figures import figure_text
+from kundresa.kpi import compute_kpis
 from kundresa.labels import labels_for
 from kundresa.scaffold import LANGUAGES
 
@@ -168,3 +169,14 @@ def test_a_saved_result_shows_the_same_figures_as_measuring(kundresa, make_proje
         from_file = (tmp_path / "saved" / page).read_text(encoding="utf-8")
         assert 'class="interval"' in measured or page != "journeys/sommerkonsert.html"
         assert from_file == measured, page
+
+
+def test_the_kpi_page_is_drawn_through_the_users_own_templates(kundresa, make_project, tmp_path):
+    root = make_project("en", "event")
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "kpi.html").write_text("{{ page.title }}: {{ page.sheets[0].rows[0][1].text }}\n")
+    assert kundresa("render", "--templates", own, cwd=root).returncode == 0
+    customers = figure_text("customers", compute_kpis(root).metrics["customers"], "en", None)
+    expected = f"{load_project(project=root).config.name}: {customers}\n"
+    assert (root / "site" / "kpi.html").read_text(encoding="utf-8") == expected
