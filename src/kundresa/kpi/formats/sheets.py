@@ -28,11 +28,15 @@ _SCORES = ("nps", "csat")
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell: the text people read, and the number behind it (None for text)."""
+    """One cell: the text people read, and the number behind it (None for text).
+
+    `status` is a target's status, for outputs that mark it (the KPI page's colours).
+    """
 
     text: str
     value: Value = None
     kind: Kind | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ def _targets(result: KpiResult, t: dict[str, str], language: str, cur: str | Non
                 check.actual,
                 kind_of(check.metric),
             ),
-            Cell(t[check.status.value]),
+            Cell(t[check.status.value], status=check.status.value),
         ]
         for check in result.targets
     ]
