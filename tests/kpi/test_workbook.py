@@ -5,6 +5,8 @@ The workbook is read back with openpyxl, a reader independent of the writer.
 
 from __future__ import annotations
 
+import os
+import pty
 import subprocess
 import sys
 
@@ -55,3 +57,17 @@ def test_the_same_result_gives_the_same_bytes(tmp_path):
     first = REPORTERS["xlsx"](result, "sv", "SEK")
     assert first == REPORTERS["xlsx"](result, "sv", "SEK")
     assert first.startswith(b"PK")
+
+
+def test_a_workbook_is_not_written_to_a_terminal(tmp_path):
+    leader, follower = pty.openpty()
+    try:
+        command = [sys.executable, "-m", "kundresa", "kpi", "-p", str(make(tmp_path)), "-f", "xlsx"]
+        done = subprocess.run(
+            command, stdout=follower, stderr=subprocess.PIPE, text=True, check=False
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert "redirect it to a file" in done.stderr
