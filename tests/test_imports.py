@@ -23,7 +23,7 @@ def _core_modules() -> list[str]:
 
 def test_the_core_imports_neither_typer_nor_rich():
     modules = _core_modules()
-    assert {"kundresa.lint.linter", "kundresa.kpi.html", "kundresa.render.site"} <= set(modules)
+    assert {"kundresa.lint.linter", "kundresa.kpi.formats", "kundresa.figures"} <= set(modules)
     loaded = packages_loaded_after("\n".join(f"import {name}" for name in modules))
     assert not loaded & {"typer", "rich", "click"}
 

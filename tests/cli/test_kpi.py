@@ -84,11 +84,12 @@ def test_json_has_the_metrics_render_reads(kundresa, tmp_path):
     assert data["window"] == {"start": "2025-01-01", "end": "2025-01-10", "days": 10}
     assert data["funnel"][1] == {"step": "Köp", "count": 5, "conversion": 0.05}
     assert data["cohorts"] == [{"cohort": "2025-01", "customers": 5, "retention": [1]}]
-    assert {(t["kpi"], t["met"]) for t in data["targets"]} == {
-        ("repeat", True),
-        ("churn", True),
-        ("nps", True),
-        ("manual", True),
+    # NPS 33 from three answers: the interval (−73 to 100) holds the target of 10.
+    assert {(t["kpi"], t["met"], t["status"]) for t in data["targets"]} == {
+        ("repeat", True, "met"),
+        ("churn", True, "met"),
+        ("nps", None, "uncertain"),
+        ("manual", True, "met"),
     }
     assert data["targets"][0] == {
         "journey": "konsert",
@@ -97,6 +98,7 @@ def test_json_has_the_metrics_render_reads(kundresa, tmp_path):
         "target": ">= 35%",
         "actual": 0.4,
         "met": True,
+        "status": "met",
     }
     assert data["warnings"] == []
 
@@ -107,8 +109,8 @@ def test_check_exits_1_only_when_a_target_is_missed(kundresa, tmp_path):
     missed = make(tmp_path / "b", churn="< 50%")  # churn is 75%
     done = kundresa("kpi", "--check", "-p", missed)
     assert done.returncode == 1
-    assert "missed" in done.stdout
-    assert "3 of 4 targets met" in done.stderr
+    assert "Ej uppnått" in done.stdout
+    assert "2 of 4 targets met, 1 uncertain" in done.stderr
     assert kundresa("kpi", "-p", missed).returncode == 0  # without --check: a report only
 
 
@@ -125,19 +127,22 @@ def test_table_uses_the_project_language_and_currency(kundresa, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "1\u00a0620,00\u00a0kr" in done.stdout  # Swedish: no-break space, decimal comma
     assert "40,0\u00a0%" in done.stdout
-    assert "met" in done.stdout
+    assert "Uppnått" in done.stdout and "Osäkert" in done.stdout
 
 
 def test_csv_and_md_formats(kundresa, tmp_path):
     root = make(tmp_path)
     done = kundresa("kpi", "-p", root, "-f", "csv", "--by", "channel")
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
-    assert {"segment": "all", "metric": "orders", "value": "7"} in rows
-    assert {"segment": "web", "metric": "orders", "value": "3"} in rows
+    no_interval = {"n": "", "low": "", "high": ""}
+    assert {"segment": "all", "metric": "orders", "value": "7", **no_interval} in rows
+    assert {"segment": "web", "metric": "orders", "value": "3", **no_interval} in rows
+    nps = next(row for row in rows if row["segment"] == "all" and row["metric"] == "nps")
+    assert nps["n"] == "3" and nps["high"] == "100"
     md = kundresa("kpi", "-p", root, "-f", "md").stdout
-    assert "| Metric | Value |" in md
-    assert "| Repeat rate | 40,0\u00a0% |" in md
-    assert "### Targets" in md
+    assert "| Mått | Värde | Svar | 95\u00a0% lägst | 95\u00a0% högst |" in md
+    assert "| Återköpsgrad | 40,0\u00a0% |  |  |  |" in md
+    assert "### Mål" in md
 
 
 def test_a_file_on_the_command_line_with_column_mappings(kundresa, tmp_path):

@@ -18,10 +18,10 @@ from kundresa.cli.options import (
     use_colour,
 )
 from kundresa.diff.reporters import REPORTERS as DIFF_REPORTERS
+from kundresa.labels import LANGUAGES as LABEL_LANGUAGES
 from kundresa.lint.reporters import REPORTERS
 from kundresa.models import vocabulary
 from kundresa.render.environment import FORMATS
-from kundresa.render.labels import LANGUAGES as LABEL_LANGUAGES
 from kundresa.scaffold import LANGUAGES, TEMPLATES
 from kundresa.schema import schema_files
 

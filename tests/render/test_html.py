@@ -285,7 +285,7 @@ def test_a_journey_without_personas_draws_one_customer_curve(write_project) -> N
     assert '<span class="who">Customer</span>' in html
     assert "Step 2: not given" in html
     markdown = render_one(root, fmt="md")
-    assert "    First: 4\n    Third: 2\n" in markdown
+    assert "    First: 4\n    Second (not given): 3\n    Third: 2\n" in markdown
 
 
 def test_personas_scored_but_not_listed_still_get_a_line(write_project) -> None:

@@ -57,16 +57,20 @@ def test_mermaid_has_sections_tasks_scores_and_one_actor_per_persona(sommar: Pat
     ("text", "expected"),
     [
         ("Datum: 12 maj; kl 19 # 2", "Datum： 12 maj； kl 19 ＃ 2"),
-        ("100% nöjda", "100％ nöjda"),
+        ("100% nöjda", "100% nöjda"),
         ("rad ett\nrad två", "rad ett rad två"),
         ("section Two", "\u200bsection Two"),
         ("Journey planner", "\u200bJourney planner"),
-        ("A, B", "A， B"),
+        ("A, B", "A, B"),
         ("", "–"),
     ],
 )
 def test_mermaid_text_keeps_the_words(text: str, expected: str) -> None:
     assert mermaid_text(text) == expected
+
+
+def test_an_actors_comma_and_percent_are_replaced_as_they_would_end_it() -> None:
+    assert mermaid_text("Anna, 50% fan", actor=True) == "Anna， 50％ fan"
 
 
 @pytest.mark.parametrize(

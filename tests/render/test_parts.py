@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from kundresa.errors import InputError
+from kundresa.kpi.saved import read_kpi_result
+from kundresa.labels import _ROWS, LANGUAGES, labels_for
 from kundresa.render import charts
-from kundresa.render.kpis import read_kpi_results
-from kundresa.render.labels import _ROWS, LANGUAGES, labels_for
-from kundresa.render.text import format_number, safe_url
+from kundresa.render.text import safe_url
 
 
 @pytest.mark.parametrize(
@@ -42,23 +42,6 @@ def test_only_http_and_mailto_urls_are_links(url: str | None, expected: str | No
     assert safe_url(url) == expected
 
 
-@pytest.mark.parametrize(
-    ("value", "lang", "places", "expected"),
-    [
-        ("1234567.891", "en", 2, "1,234,567.89"),
-        ("1234567.891", "sv", 2, "1\u00a0234\u00a0567,89"),
-        ("1234567.891", "da", 0, "1.234.568"),
-        ("1100", "sv", 0, "1100"),
-        ("-3.5", "nb", 1, "−3,5"),
-        ("0.125", "en", 2, "0.12"),
-    ],
-)
-def test_numbers_are_written_as_each_language_writes_them(
-    value: str, lang: str, places: int, expected: str
-) -> None:
-    assert format_number(Decimal(value), lang, places) == expected
-
-
 def test_every_label_exists_in_every_language() -> None:
     for key, texts in _ROWS.items():
         assert len(texts) == len(LANGUAGES) and all(texts), key
@@ -75,12 +58,12 @@ def test_kpi_results_keep_known_metrics_and_ignore_the_rest(tmp_path: Path) -> N
             }
         )
     )
-    assert read_kpi_results(path) == {"nps": Decimal("41.5"), "repeat_rate": Decimal("0.3")}
+    assert read_kpi_result(path).metrics == {"nps": Decimal("41.5"), "repeat_rate": Decimal("0.3")}
 
 
 def test_missing_kpi_results_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read the KPI results"):
-        read_kpi_results(tmp_path / "nope.json")
+        read_kpi_result(tmp_path / "nope.json")
 
 
 def test_the_emotion_chart_puts_each_point_under_its_step() -> None:
@@ -103,7 +86,15 @@ def test_the_emotion_chart_puts_each_point_under_its_step() -> None:
 def test_a_band_continues_the_line_from_the_step_before() -> None:
     series = charts.SeriesInput("s0", "A", [2, 4, 3], ["a", "b", "c"])
     chart = charts.emotion_chart([series], 1, 3, [0])
-    assert chart.curves[0].path.startswith(f"M-84 {charts.fmt(charts.score_y(2))}")
+    # It starts at the band's left edge, at the height of the step before.
+    assert chart.curves[0].path.startswith(f"M0 {charts.fmt(charts.score_y(2))}")
+
+
+def test_a_band_ends_the_line_at_its_edge_at_the_next_steps_height() -> None:
+    series = charts.SeriesInput("s0", "A", [2, 4, 3, 1], ["a", "b", "c", "d"])
+    chart = charts.emotion_chart([series], 0, 2, [0])
+    end = chart.curves[0].path.split()[-2:]
+    assert end == [charts.fmt(chart.width), charts.fmt(charts.score_y(3))]
 
 
 def test_the_matrix_puts_quick_wins_top_left() -> None:

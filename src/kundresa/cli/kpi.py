@@ -27,6 +27,7 @@ class Format(StrEnum):
     JSON = "json"
     CSV = "csv"
     MD = "md"
+    XLSX = "xlsx"
 
 
 class DecimalMark(StrEnum):
@@ -51,6 +52,7 @@ class By(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
     COHORT = "cohort"
+    TOUCHPOINT = "touchpoint"
 
 
 def kpi(
@@ -141,8 +143,14 @@ def kpi(
     from decimal import Decimal
 
     from kundresa.kpi import ReadOptions, compute_kpis
+    from kundresa.kpi.formats import BINARY, REPORTERS
 
     loaded = _project(project, given_file=any(f is not None for f in (file, survey, funnel)))
+    if output.value in BINARY and sys.stdout.isatty():
+        raise ConfigError(
+            f"--format {output.value} is a binary workbook, not for a terminal",
+            hint=f"redirect it to a file: kundresa kpi --format {output.value} > kpi.xlsx",
+        )
     with _progress(quiet=quiet) as on_progress:
         result = compute_kpis(
             loaded,
@@ -168,16 +176,13 @@ def kpi(
         )
     for warning in result.warnings:
         typer.echo(f"kundresa: warning: {warning}", err=True)
-    if output is Format.TABLE:
-        from kundresa.cli.kpi_table import print_tables
-
-        print_tables(result)
-    else:
-        from kundresa.kpi.formats import REPORTERS
-
-        sys.stdout.write(REPORTERS[output.value](result))
+    language = loaded.config.language.value if loaded else "en"
+    currency = loaded.config.currency if loaded else None
+    sys.stdout.flush()
+    sys.stdout.buffer.write(REPORTERS[output.value](result, language, currency))
+    sys.stdout.buffer.flush()
     if html is not None:
-        _write_html(result, html, loaded, quiet=quiet)
+        _write_html(result, html, loaded, language, currency, quiet=quiet)
     _summary(result, quiet=quiet)
     if check and result.missed:
         raise typer.Exit(1)
@@ -217,12 +222,20 @@ def _date(text: str | None, option: str) -> dt.date | None:
         ) from None
 
 
-def _write_html(result: KpiResult, path: Path, project: Project | None, *, quiet: bool) -> None:
+def _write_html(
+    result: KpiResult,
+    path: Path,
+    project: Project | None,
+    language: str,
+    currency: str | None,
+    *,
+    quiet: bool,
+) -> None:
     from kundresa.files import write_atomic
-    from kundresa.kpi.html import render_html
+    from kundresa.render.report import render_kpi_page
 
-    title = f"KPIs: {project.config.name}" if project else "KPI report"
-    write_atomic(path, render_html(result, title).encode("utf-8"))
+    title = project.config.name if project else "KPI"
+    write_atomic(path, render_kpi_page(result, title, language, currency))
     note(f"Wrote {path}.", quiet=quiet)
 
 
@@ -231,8 +244,13 @@ def _summary(result: KpiResult, *, quiet: bool) -> None:
     if result.window:
         parts.append(f"{result.window.start} to {result.window.end}")
     if result.targets:
-        met = sum(t.met is True for t in result.targets)
+        from kundresa.figures import Status
+
+        met = sum(t.status is Status.MET for t in result.targets)
+        uncertain = sum(t.status is Status.UNCERTAIN for t in result.targets)
         parts.append(f"{met} of {len(result.targets)} targets met")
+        if uncertain:
+            parts.append(f"{uncertain} uncertain")
     if parts:
         note("kundresa kpi: " + ", ".join(parts) + ".", quiet=quiet)
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kundresa.cli.options import Language, ProjectOption, QuietOption, RenderFormat, note
+
+if TYPE_CHECKING:
+    from kundresa.kpi import KpiResult
+    from kundresa.project import Project
 
 
 def render(  # noqa: PLR0917 - typer reads the options from the signature
@@ -35,9 +39,14 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
     kpi: Annotated[
         Path | None,
         typer.Option(
-            "--kpi", help="KPI results from 'kundresa kpi --format json', shown against targets."
+            "--kpi",
+            help="Saved KPI results ('kundresa kpi --format json') instead of measuring the "
+            "project's sources.",
         ),
     ] = None,
+    no_kpi: Annotated[
+        bool, typer.Option("--no-kpi", help="Show the KPI targets only; measure nothing.")
+    ] = False,
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -57,6 +66,9 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
 
     loaded = load_project(project=project)
     language = lang.value if lang else None
+    if kpi is not None and no_kpi:
+        raise InputError("--kpi and --no-kpi cannot be used together", hint="choose one")
+    results = kpi if kpi is not None or no_kpi else _measure(loaded)
     if out == Path("-"):
         if journey is None:
             raise InputError("--out - prints one page", hint="name the journey to print")
@@ -65,8 +77,9 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
             journey,
             fmt=fmt.value,
             lang=language,
-            kpi_results=kpi,
+            kpi_results=results,
             templates_dir=templates,
+            on_warning=_warn,
         )
         typer.echo(next(iter(pages.values())).decode("utf-8"), nl=False)
         return
@@ -76,11 +89,39 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
         fmt=fmt.value,
         out=out,
         lang=language,
-        kpi_results=kpi,
+        kpi_results=results,
         templates_dir=templates,
+        on_warning=_warn,
     )
     first = next(
         (p for p in written if p.name == f"index.{fmt.value}"), written[0] if written else None
     )
     where = f" (open {display_path(first)})" if first else ""
     note(f"Wrote {len(written)} file(s){where}.", quiet=quiet)
+
+
+def _measure(project: Project) -> KpiResult | None:
+    """Return the KPIs measured from the project's sources, or None when it has none.
+
+    The map shows what was measured: the same computation as `kundresa kpi`, its warnings
+    on stderr the same way.
+    """
+    sources = project.config.sources
+    if not any((sources.sales, sources.survey, sources.funnel)):
+        return None
+    from kundresa.errors import KundresaError
+    from kundresa.kpi import compute_kpis
+
+    try:
+        result = compute_kpis(project)
+    except KundresaError as exc:
+        # The map needs no figures to be drawn; say how to draw it without them.
+        exc.hint = (exc.hint + "; or " if exc.hint else "") + "pass --no-kpi to show targets only"
+        raise
+    for warning in result.warnings:
+        _warn(warning)
+    return result
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"kundresa: warning: {message}", err=True)

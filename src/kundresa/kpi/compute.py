@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import tempfile
 import threading
@@ -12,10 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kundresa.errors import ConfigError, InputError
+from kundresa.figures import Status
 from kundresa.kpi import columns as cols
+from kundresa.kpi.answers import BY_TOUCHPOINT, count_answers
 from kundresa.kpi.presets import with_preset
 from kundresa.kpi.reader import LoadedTable, load
-from kundresa.kpi.result import KpiResult
+from kundresa.kpi.result import KpiResult, TouchpointScores
 from kundresa.kpi.sales import (
     SEGMENTS,
     Scope,
@@ -30,10 +33,13 @@ from kundresa.kpi.survey import can_segment, funnel_steps, survey_metrics
 from kundresa.kpi.targets import check_targets
 from kundresa.models.config import Source
 from kundresa.project import Project, display_path, load_project
+from kundresa.suggest import did_you_mean
 
 if TYPE_CHECKING:
     import duckdb
 
+#: What `--by` breaks down: the sales segments, and the survey's touchpoint ids.
+BREAKDOWNS = (*SEGMENTS, "touchpoint")
 #: Files at least this large get a progress report while they are read.
 LARGE_FILE = 32 << 20
 #: DuckDB's memory cap; beyond it the table spills to a temporary folder.
@@ -89,8 +95,8 @@ def compute_kpis(
     """
     if isinstance(project, Path):
         project = load_project(project=project)
-    if by is not None and by not in SEGMENTS:
-        raise ConfigError(f"cannot break down by '{by}'", hint=f"use {', '.join(SEGMENTS)}")
+    if by is not None and by not in BREAKDOWNS:
+        raise ConfigError(f"cannot break down by '{by}'", hint=f"use {', '.join(BREAKDOWNS)}")
     if start and end and start > end:
         raise ConfigError(f"--from {start} is after --to {end}", hint="swap the two dates")
     given: dict[str, FileArg] = {"sales": sales, "survey": survey, "funnel": funnel}
@@ -130,13 +136,12 @@ def compute_kpis(
         finally:
             con.close()
     if project is not None:
-        result.language = project.config.language.value
-        result.currency = project.config.currency
-        result.targets = check_targets(project, result.metrics, journey)
+        _mark_known(result, project)
+        result.targets = check_targets(project, result.metrics, result.intervals, journey)
         result.warnings.extend(
             f"target {t.journey}/{t.kpi} ({t.metric} {t.target}) has no data to check"
             for t in result.targets
-            if t.met is None
+            if t.status is Status.NO_DATA
         )
     elif journey is not None:
         raise ConfigError(
@@ -235,6 +240,12 @@ def _measure(
         if by and can_segment(tables["survey"], by):
             for seg, values in survey_metrics(con, tables["survey"], start, end, by).items():
                 result.breakdown.setdefault(seg, {}).update(values)
+        _measure_answers(con, tables["survey"], result, start=start, end=end, by=by)
+    elif by == "touchpoint":
+        raise InputError(
+            "--by touchpoint needs a survey export",
+            hint="pass --survey FILE, or set sources.survey in kundresa.yaml",
+        )
     if "funnel" in tables:
         result.funnel, result.metrics["conversion"] = funnel_steps(con)
     return result
@@ -258,9 +269,53 @@ def _measure_sales(
     result.by = by
     result.metrics.update(segment_metrics(con, scope).get("all", {}))
     result.cohorts = cohorts(con)
-    if by:
+    if by in SEGMENTS:
         result.breakdown.update(segment_metrics(con, scope, by))
     result.months = months(con)
+
+
+def _measure_answers(
+    con: duckdb.DuckDBPyConnection,
+    survey: LoadedTable,
+    result: KpiResult,
+    *,
+    start: dt.date | None,
+    end: dt.date | None,
+    by: str | None,
+) -> None:
+    """Add the n and 95% intervals of NPS and CSAT, and the figures per touchpoint id."""
+    overall = count_answers(con, survey, start, end).get("all")
+    if overall is not None:
+        result.intervals = overall.intervals()
+    if not survey.has("touchpoint"):
+        if by == "touchpoint":
+            raise InputError(
+                "cannot break down by touchpoint: the survey export has no touchpoint column",
+                path=survey.display,
+                hint="map it with --column touchpoint=HEADER",
+            )
+        return
+    per_touchpoint = count_answers(con, survey, start, end, BY_TOUCHPOINT)
+    result.touchpoints = [
+        TouchpointScores(tp, known=True, nps=a.nps, csat=a.csat, intervals=a.intervals())
+        for tp, a in per_touchpoint.items()
+    ]
+    if by == "touchpoint":
+        result.by = by
+        result.breakdown = {tp: {"nps": a.nps, "csat": a.csat} for tp, a in per_touchpoint.items()}
+        result.segment_intervals = {tp: a.intervals() for tp, a in per_touchpoint.items()}
+
+
+def _mark_known(result: KpiResult, project: Project) -> None:
+    """Mark the survey's touchpoint ids the catalogue lacks, and warn about each."""
+    known = project.touchpoint_index
+    for i, scores in enumerate(result.touchpoints):
+        if scores.touchpoint not in known and scores.touchpoint != "(none)":
+            result.touchpoints[i] = dataclasses.replace(scores, known=False)
+            result.warnings.append(
+                f"{result.sources.get('survey', 'survey')}: touchpoint '{scores.touchpoint}' "
+                "is not in the touchpoint catalogue" + did_you_mean(scores.touchpoint, known)
+            )
 
 
 def _report_problems(

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from kundresa.diagnostics import Diagnostic
+from kundresa.figures import Interval, Status
 
 #: A metric's value: a count, an exact decimal, or None when there is nothing to measure.
 Value = int | Decimal | None
@@ -35,10 +36,6 @@ METRICS = (
     "csat",
     "conversion",
 )
-#: Metrics that are a share from 0 to 1, and those that are an amount of money.
-RATES = frozenset({"repeat_rate", "churn_rate", "conversion"})
-MONEY = frozenset({"revenue", "aov", "clv", "historic_clv", "anonymous_revenue"})
-COUNTS = frozenset({"customers", "orders", "anonymous_orders"})
 
 
 def ratio(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None:
@@ -93,14 +90,26 @@ class Month:
 
 @dataclass(frozen=True)
 class TargetCheck:
-    """A journey KPI's target against the measured value; `met` is None without data."""
+    """A journey KPI's target against the measured value, with the score's interval."""
 
     journey: str
     kpi: str
     metric: str
     target: str
     actual: Value
-    met: bool | None
+    status: Status
+    interval: Interval | None = None
+
+
+@dataclass(frozen=True)
+class TouchpointScores:
+    """The survey figures of one touchpoint id; `known` when the catalogue has it."""
+
+    touchpoint: str
+    known: bool
+    nps: Decimal | None
+    csat: Decimal | None
+    intervals: dict[str, Interval]
 
 
 @dataclass
@@ -118,13 +127,15 @@ class KpiResult:
     warnings: list[str] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
-    language: str = "en"
-    currency: str | None = None
+    #: The 95% intervals of the overall NPS and CSAT, and of each segment's.
+    intervals: dict[str, Interval] = field(default_factory=dict)
+    segment_intervals: dict[str, dict[str, Interval]] = field(default_factory=dict)
+    touchpoints: list[TouchpointScores] = field(default_factory=list)
 
     @property
     def missed(self) -> list[TargetCheck]:
-        """Return the targets that were measured and not met."""
-        return [t for t in self.targets if t.met is False]
+        """Return the targets that were measured and missed (not those uncertain)."""
+        return [t for t in self.targets if t.status is Status.MISSED]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the result as JSON-ready data, every number a plain JSON number."""
@@ -164,14 +175,36 @@ class KpiResult:
                     "metric": t.metric,
                     "target": t.target,
                     "actual": number(t.actual),
-                    "met": t.met,
+                    "met": {Status.MET: True, Status.MISSED: False}.get(t.status),
+                    "status": t.status.value,
                 }
                 for t in self.targets
             ],
+            "intervals": intervals_dict(self.intervals),
+            "segment_intervals": {
+                segment: intervals_dict(found) for segment, found in self.segment_intervals.items()
+            },
+            "touchpoints": [
+                {
+                    "touchpoint": s.touchpoint,
+                    "known": s.known,
+                    "nps": number(s.nps),
+                    "csat": number(s.csat),
+                    "intervals": intervals_dict(s.intervals),
+                }
+                for s in self.touchpoints
+            ],
             "warnings": list(self.warnings),
-            "currency": self.currency,
             "sources": dict(self.sources),
         }
+
+
+def intervals_dict(intervals: dict[str, Interval]) -> dict[str, dict[str, int | float | None]]:
+    """Return intervals as JSON: `{"nps": {"n", "low", "high"}, ...}`."""
+    return {
+        name: {"n": i.n, "low": number(i.low), "high": number(i.high)}
+        for name, i in intervals.items()
+    }
 
 
 def number(value: Value) -> int | float | None:

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kundresa.kpi.answers import count_answers
 from kundresa.kpi.reader import LoadedTable
 from kundresa.kpi.result import FunnelStep, Value, ratio
 
@@ -33,35 +34,10 @@ def survey_metrics(
     end: dt.date | None,
     by: str | None = None,
 ) -> dict[str, dict[str, Value]]:
-    """Return NPS and CSAT per segment (`all` when `by` is None).
-
-    NPS is 100 × (promoters 9-10 − detractors 0-6) / answers; CSAT is 100 × answers of 4-5
-    / answers. Blank answers are not answers, and each score is read on its own: a row's
-    unreadable CSAT leaves its NPS answer counted. Only `--from/--to` limit the dates.
-    """
-    where = ["skipped IS NULL"]
-    if survey.has("date"):
-        if start:
-            where.append(f"day >= DATE '{start}'")
-        if end:
-            where.append(f"day <= DATE '{end}'")
+    """Return NPS and CSAT per segment (`all` when `by` is None), as SPEC 6.2 defines them."""
     segment = _SEGMENT_SQL[by] if by else "'all'"
-    nps = (
-        "count(nps), count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps <= 6)"
-        if survey.has("nps")
-        else "0, 0, 0"
-    )
-    csat = "count(csat), count(*) FILTER (WHERE csat >= 4)" if survey.has("csat") else "0, 0"
-    rows = con.execute(
-        f"SELECT {segment} AS seg, {nps}, {csat} FROM survey "
-        f"WHERE {' AND '.join(where)} GROUP BY seg ORDER BY seg"
-    ).fetchall()
-    out: dict[str, dict[str, Value]] = {}
-    for seg, answers, promoters, detractors, rated, satisfied in rows:
-        nps_value = ratio(100 * (promoters - detractors), answers)
-        csat_value = ratio(100 * satisfied, rated)
-        out[str(seg)] = {"nps": nps_value, "csat": csat_value}
-    return out
+    answers = count_answers(con, survey, start, end, segment)
+    return {seg: {"nps": a.nps, "csat": a.csat} for seg, a in answers.items()}
 
 
 def funnel_steps(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 
 from kundresa.errors import ConfigError
+from kundresa.figures import Interval, target_status
 from kundresa.kpi.result import TargetCheck, Value
 from kundresa.models.vocabulary import Metric
 from kundresa.project import Project
@@ -13,12 +13,16 @@ from kundresa.suggest import did_you_mean
 
 
 def check_targets(
-    project: Project, metrics: Mapping[str, Value], journey: str | None = None
+    project: Project,
+    metrics: Mapping[str, Value],
+    intervals: Mapping[str, Interval],
+    journey: str | None = None,
 ) -> list[TargetCheck]:
-    """Return each targeted KPI of the journey (or of every journey) with met or missed.
+    """Return each targeted KPI of the journey (or of every journey) with its status.
 
     A `custom` KPI is checked against the value written in the journey. A KPI whose metric
-    has no data (say, no survey export for `nps`) is `met=None`: neither met nor missed.
+    has no data (say, no survey export for `nps`) has no data; a survey score whose 95%
+    interval holds the target is uncertain.
 
     Raises:
         ConfigError: `journey` names no journey of the project.
@@ -39,8 +43,11 @@ def check_targets(
                 continue
             custom = kpi.metric is Metric.CUSTOM
             actual: Value = kpi.value if custom else metrics.get(kpi.metric.value)
-            met = None if actual is None else kpi.target.is_met(Decimal(actual), kpi.metric)
+            interval = None if custom else intervals.get(kpi.metric.value)
+            status = target_status(kpi.target, kpi.metric, actual, interval)
             checks.append(
-                TargetCheck(item.id, kpi.id, kpi.metric.value, str(kpi.target), actual, met)
+                TargetCheck(
+                    item.id, kpi.id, kpi.metric.value, str(kpi.target), actual, status, interval
+                )
             )
     return checks

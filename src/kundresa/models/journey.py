@@ -37,6 +37,8 @@ _METRICS = (
     "| avg_lifespan_days | days from a customer's first to last order |\n"
     "| historic_clv | revenue per customer so far |\n| clv | customer lifetime value |\n"
     "| churn_rate | share of customers who stopped buying |\n"
+    "| anonymous_orders | orders without a customer id (walk-up sales) |\n"
+    "| anonymous_revenue | revenue of the orders without a customer id |\n"
     "| nps | Net Promoter Score, -100 to 100 |\n| csat | share of satisfied answers |\n"
     "| conversion | share that goes on to the next funnel step |\n"
     "| custom | a value you measure yourself |"

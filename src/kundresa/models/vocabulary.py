@@ -119,6 +119,8 @@ class Metric(StrEnum):
     CLV = "clv"
     HISTORIC_CLV = "historic_clv"
     CHURN_RATE = "churn_rate"
+    ANONYMOUS_ORDERS = "anonymous_orders"
+    ANONYMOUS_REVENUE = "anonymous_revenue"
     NPS = "nps"
     CSAT = "csat"
     CONVERSION = "conversion"

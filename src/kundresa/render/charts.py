@@ -104,8 +104,9 @@ def emotion_chart(
 ) -> EmotionChart:
     """Return the chart of steps `start` to `stop` (journey indices, stop excluded).
 
-    A curve continues towards the steps just outside the band, and the SVG clips it at
-    its edge, so bands side by side read as one line.
+    A curve continues towards the steps just outside the band and ends at the band's
+    edge at that step's height, so bands side by side read as one line and no curve
+    runs past the paper's edge when printed.
     """
     width = (stop - start) * STEP_WIDTH
     # Lines that share a score would hide each other: each runs a little above or below.
@@ -144,7 +145,9 @@ def _curve(
         if score is None:
             previous = previous if bridge else None
             continue
-        x, y = _x(index, start), score_y(score) + offset
+        # A neighbour outside the band is drawn at the band's edge.
+        x = min(max(_x(index, start), 0.0), (stop - start) * STEP_WIDTH)
+        y = score_y(score) + offset
         if previous is None:
             path.append(f"M{fmt(x)} {fmt(y)}")
         else:

@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from kundresa.figures import money_text
 from kundresa.models import Journey, Level, Opportunity, PlanItem, Step
 from kundresa.render import charts
 from kundresa.render.asis import as_is_overlay
 from kundresa.render.bands import cut_bands, phase_views
 from kundresa.render.kpis import NO_TARGET, KpiView, kpi_views
-from kundresa.render.mermaid import mermaid_lines
+from kundresa.render.mermaid import mermaid_blocks
 from kundresa.render.personas import PersonaView, missing_persona, persona_view
-from kundresa.render.text import format_number, safe_url
+from kundresa.render.text import safe_url
 from kundresa.render.views import (
     Context,
     EmotionValue,
@@ -105,7 +106,13 @@ def journey_view(journey: Journey, context: Context) -> JourneyView:
         plan=[_plan(item, context) for item in journey.plan],
         step_count=len(flat),
         phase_count=len(journey.phases),
-        mermaid=mermaid_lines(journey, series_ids, lambda sid: _series_label(sid, context)),
+        mermaid=mermaid_blocks(
+            journey,
+            series_ids,
+            lambda sid: _series_label(sid, context),
+            t,
+            context.on_warning,
+        ),
         as_is=overlay.view if overlay else None,
     )
 
@@ -224,8 +231,9 @@ def _touchpoint(touchpoint_id: str | None, context: Context) -> TouchpointView |
     if touchpoint_id is None:
         return None
     found = context.touchpoints.get(touchpoint_id)
+    scores = tuple(context.scores.get(touchpoint_id, ()))
     if found is None:
-        return TouchpointView(id=touchpoint_id, name=touchpoint_id, known=False)
+        return TouchpointView(id=touchpoint_id, name=touchpoint_id, known=False, scores=scores)
     t = context.labels
     return TouchpointView(
         id=found.id,
@@ -242,6 +250,7 @@ def _touchpoint(touchpoint_id: str | None, context: Context) -> TouchpointView |
         role=t[found.role.value] if found.role else None,
         url=safe_url(found.url),
         description=found.description,
+        scores=scores,
     )
 
 
@@ -269,7 +278,7 @@ def _plan(item: PlanItem, context: Context) -> PlanView:
         owner=item.owner,
         due=item.due.isoformat() if item.due else None,
         budget=(
-            f"{format_number(item.budget, context.language)}\u00a0{context.currency}"
+            money_text(item.budget, context.language, context.currency)
             if item.budget is not None
             else None
         ),

@@ -6,7 +6,7 @@ journey writes only its page, at the same place, so it slots into a site made be
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -16,17 +16,22 @@ from jinja2 import Environment
 
 from kundresa.errors import InputError
 from kundresa.files import write_atomic
+from kundresa.kpi.result import KpiResult
+from kundresa.kpi.saved import read_kpi_result, result_from_numbers
+from kundresa.labels import labels_for
 from kundresa.models import Journey
 from kundresa.project import Project
 from kundresa.render import charts
 from kundresa.render.environment import fill, make_environment
 from kundresa.render.journey import journey_view
-from kundresa.render.kpis import read_kpi_results
-from kundresa.render.labels import labels_for
+from kundresa.render.kpis import lowest_csat, touchpoint_scores
 from kundresa.render.personas import Link, PersonaView, persona_view
+from kundresa.render.report import kpi_page
 from kundresa.render.views import Context, JourneyView
 from kundresa.suggest import did_you_mean
 
+#: What the map's actual figures come from: a computed result, a saved one, or numbers.
+KpiSource = KpiResult | Path | Mapping[str, float | Decimal | int] | None
 #: The folder, below the project root, that `render` writes to unless told otherwise.
 SITE_FOLDER = "site"
 
@@ -52,8 +57,9 @@ def render_project(  # noqa: PLR0917 - the public API takes them by position too
     fmt: str = "html",
     out: Path | None = None,
     lang: str | None = None,
-    kpi_results: Path | Mapping[str, float | Decimal] | None = None,
+    kpi_results: KpiSource = None,
     templates_dir: Path | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Render the project's journeys as maps and write them; return the files written.
 
@@ -78,6 +84,7 @@ def render_project(  # noqa: PLR0917 - the public API takes them by position too
         lang=lang,
         kpi_results=kpi_results,
         templates_dir=templates_dir,
+        on_warning=on_warning,
     )
     if single_file:
         written = {folder: next(iter(pages.values()))}
@@ -94,8 +101,9 @@ def render_pages(
     *,
     fmt: str = "html",
     lang: str | None = None,
-    kpi_results: Path | Mapping[str, float | Decimal] | None = None,
+    kpi_results: KpiSource = None,
     templates_dir: Path | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> dict[str, bytes]:
     """Return the pages `render_project` writes, by path relative to the output folder.
 
@@ -109,15 +117,18 @@ def render_pages(
     chosen = [find_journey(project, journey)] if journey is not None else _all_journeys(project)
     links = journey is None
     persona_href = {p.model.id: f"../personas/{p.model.id}.{fmt}" for p in project.personas}
+    results = _results(kpi_results)
     context = Context(
         labels=labels,
         language=language,
         currency=project.config.currency,
         personas={key: p.model for key, p in project.persona_index.items()},
         touchpoints={key: t.model for key, t in project.touchpoint_index.items()},
-        results=_results(kpi_results),
+        results=results,
+        scores=touchpoint_scores(results, language),
         persona_href=persona_href if links else {},
         journeys={key: j.model for key, j in project.journey_index.items()},
+        on_warning=on_warning,
     )
     common: dict[str, Any] = {
         "t": labels,
@@ -132,14 +143,25 @@ def render_pages(
         pages[f"journeys/{view.id}.{fmt}"] = page.encode("utf-8")
     if journey is None:
         pages.update(_persona_pages(project, environment, fmt, common))
+        has_report = fmt == "html" and results is not None
+        if has_report and results is not None:
+            shown = kpi_page(results, project.config.name, language, project.config.currency)
+            report = fill(
+                environment, "kpi.html", page=shown, **{**common, "index_href": "index.html"}
+            )
+            pages["kpi.html"] = report.encode("utf-8")
         index = fill(
             environment,
             f"index.{fmt}",
             journeys=[_entry(view, fmt) for view in views],
+            lowest_csat=lowest_csat(
+                results, {k: t.model.name for k, t in project.touchpoint_index.items()}, language
+            ),
             personas=[
                 persona_view(p.model, labels, href=f"personas/{p.model.id}.{fmt}")
                 for p in project.personas
             ],
+            kpi_href="kpi.html" if has_report else None,
             **common,
         )
         pages[f"index.{fmt}"] = index.encode("utf-8")
@@ -199,14 +221,12 @@ def _all_journeys(project: Project) -> list[Journey]:
     return [one.model for one in project.journeys]
 
 
-def _results(
-    kpi_results: Path | Mapping[str, float | Decimal] | None,
-) -> dict[str, Decimal] | None:
-    if kpi_results is None:
-        return None
+def _results(kpi_results: KpiSource) -> KpiResult | None:
+    if kpi_results is None or isinstance(kpi_results, KpiResult):
+        return kpi_results
     if isinstance(kpi_results, Path):
-        return read_kpi_results(kpi_results)
-    return {name: Decimal(str(value)) for name, value in kpi_results.items()}
+        return read_kpi_result(kpi_results)
+    return result_from_numbers(kpi_results)
 
 
 def _entry(view: JourneyView, fmt: str) -> JourneyEntry:

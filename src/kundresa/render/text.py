@@ -1,14 +1,13 @@
-"""Making user text safe for each output: links, Markdown, Mermaid, and numbers by language.
+"""Making user text safe for each output: links, Markdown and Mermaid.
 
 HTML escaping is Jinja's autoescape; what lives here is what autoescape cannot know:
-which links may become links, what Markdown and Mermaid read as syntax, and how numbers
-are written in each language.
+which links may become links and what Markdown and Mermaid read as syntax. Numbers are
+worded by `kundresa.figures`.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
 from urllib.parse import quote, urlsplit, urlunsplit
 
 _LINK_SCHEMES = {"http", "https", "mailto"}
@@ -25,16 +24,14 @@ _MD_BLOCK_START = re.compile(r"^([#+=-])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _WHITESPACE = re.compile(r"\s+")
 
-# Mermaid's journey grammar stops a name at `:` `#` `;` and newlines, reads `%` as a
-# comment and `,` as the end of an actor; each becomes the look-alike full-width form.
-_MERMAID_SAFE = str.maketrans(
-    {":": "：", "#": "＃", ";": "；", "%": "％", ",": "，", "<": "‹", ">": "›", "`": "ʻ"}
-)
+# Mermaid's journey grammar stops a name at `:` `#` `;` and newlines; each becomes the
+# look-alike full-width form. Plain `,` and `%` render in task, section and title text
+# (measured with mermaid-cli 11.17), and the full-width forms show as empty boxes where
+# the fonts lack them, so only an actor name, which `,` would end, has them replaced.
+_MERMAID_SAFE = str.maketrans({":": "：", "#": "＃", ";": "；", "<": "‹", ">": "›", "`": "ʻ"})
+_MERMAID_ACTOR = str.maketrans({",": "，", "%": "％"})
 _MERMAID_KEYWORD = re.compile(r"^(journey\b|title\s|section\s|acc(title|descr))", re.IGNORECASE)
 _ZERO_WIDTH_SPACE = "\u200b"
-
-_GROUPING = {"en": ",", "sv": "\u00a0", "da": ".", "nb": "\u00a0"}
-_DECIMAL_MARK = {"en": ".", "sv": ",", "da": ",", "nb": ","}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -77,36 +74,15 @@ def markdown_url(url: str) -> str:
     return quote(url, safe=_URL_SAFE.replace("(", "").replace(")", ""))
 
 
-def mermaid_text(text: str) -> str:
-    """Return `text` as a name Mermaid's journey diagram reads as plain words."""
+def mermaid_text(text: str, *, actor: bool = False) -> str:
+    """Return `text` as a name Mermaid's journey diagram reads as plain words.
+
+    An `actor` name also has `,` and `%` replaced: a comma would end it.
+    """
     safe = one_line(text).translate(_MERMAID_SAFE) or "–"
+    if actor:
+        safe = safe.translate(_MERMAID_ACTOR)
     if _MERMAID_KEYWORD.match(safe):
         # A task that starts with a keyword would be read as that keyword.
         safe = _ZERO_WIDTH_SPACE + safe
     return safe
-
-
-def format_number(value: Decimal, language: str, places: int = 0) -> str:
-    """Return `value` rounded to `places` decimals, grouped and marked as in `language`."""
-    exponent = Decimal(1).scaleb(-places)
-    rounded = value.quantize(exponent, rounding=ROUND_HALF_EVEN)
-    sign = "−" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    if len(whole) > 4 or (language == "en" and len(whole) > 3):
-        groups: list[str] = []
-        while whole:
-            groups.insert(0, whole[-3:])
-            whole = whole[:-3]
-        whole = _GROUPING[language].join(groups)
-    return sign + whole + (_DECIMAL_MARK[language] + fraction if fraction else "")
-
-
-def format_plain(value: Decimal, language: str) -> str:
-    """Return `value` with as many decimals as it was written with (at most four)."""
-    places = max(0, min(4, -int(value.normalize().as_tuple().exponent)))
-    return format_number(value, language, places)
-
-
-def percent(text: str, language: str) -> str:
-    """Return `text` followed by a percent sign, spaced as `language` writes it."""
-    return f"{text}%" if language == "en" else f"{text}\u00a0%"

@@ -6,13 +6,14 @@ templates only lay it out: no arithmetic, sorting or lookups in Jinja.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 
+from kundresa.kpi.result import KpiResult
 from kundresa.models import Journey, Persona, Touchpoint
 from kundresa.render import charts
-from kundresa.render.kpis import KpiView
+from kundresa.render.kpis import KpiView, ScoreView
+from kundresa.render.mermaid import MermaidBlock
 from kundresa.render.personas import PersonaView
 
 
@@ -34,6 +35,8 @@ class TouchpointView:
     role: str | None = None
     url: str | None = None
     description: str | None = None
+    #: The survey's CSAT and NPS at this touchpoint, with n and interval.
+    scores: tuple[ScoreView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,7 @@ class JourneyView:
     plan: list[PlanView]
     step_count: int
     phase_count: int
-    mermaid: list[str]
+    mermaid: list[MermaidBlock]
     as_is: AsIsView | None = None
 
 
@@ -197,7 +200,9 @@ class Context:
     currency: str
     personas: Mapping[str, Persona]
     touchpoints: Mapping[str, Touchpoint]
-    results: Mapping[str, Decimal] | None
+    results: KpiResult | None
+    scores: Mapping[str, list[ScoreView]]
     persona_href: Mapping[str, str]
     #: Every journey of the project by id, to draw a future journey over its `as_is`.
     journeys: Mapping[str, Journey] = field(default_factory=dict)
+    on_warning: Callable[[str], None] | None = None

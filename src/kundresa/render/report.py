@@ -1,18 +1,21 @@
-"""`--html`: a small self-contained report with the cohort heatmap, funnel and monthly revenue.
+"""The KPI page of the site (`site/kpi.html`, and `kundresa kpi --html`): the cohort heatmap,
+the funnel and the monthly revenue, with the metrics and targets, in the project's language.
 
-Every coordinate, colour and label is computed here; the template only places them.
+Every coordinate, colour and label is computed here; the page is rendered through the same
+environment, templates and sandbox as the maps (`kpi.html`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
 
-from kundresa.files import templates
-from kundresa.kpi.formats import LABELS
-from kundresa.kpi.numbers import decimal_text, metric_text, money, percent
-from kundresa.kpi.result import METRICS, KpiResult
+from kundresa.figures import money_text, number_text, percent_text
+from kundresa.kpi.formats.sheets import Sheet, report_sheets
+from kundresa.kpi.result import KpiResult
+from kundresa.labels import labels_for
+from kundresa.render.environment import fill, make_environment
 
 CELL_W, CELL_H, LABEL_W, TOP = 46, 24, 110, 24
 BAR_H, FUNNEL_W = 26, 420
@@ -34,7 +37,7 @@ class Rect:
     label_y: float
     title: str
     anchor: str = "start"
-    label_fill: str = "#222"
+    label_fill: str = "currentColor"  # the page's ink, light or dark
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,10 @@ def _heat(share: Decimal) -> str:
     return f"hsl(210, 65%, {lightness:.0f}%)"
 
 
-def cohort_chart(result: KpiResult) -> Chart | None:
+def cohort_chart(result: KpiResult, lang: str) -> Chart | None:
     """Return the cohort retention heatmap; unobserved months stay blank."""
     if not result.cohorts:
         return None
-    lang = result.language
     width = max(len(c.retention) for c in result.cohorts)
     rects, texts = [], []
     for k in range(width):
@@ -77,7 +79,7 @@ def cohort_chart(result: KpiResult) -> Chart | None:
         for k, share in enumerate(cohort.retention):
             if share is None:
                 continue
-            label = percent(share * 100, lang, 0)
+            label = percent_text(share * 100, lang, 0)
             x = LABEL_W + k * CELL_W
             title = f"{cohort.month} +{k}: {label}"
             rects.append(
@@ -99,7 +101,7 @@ def cohort_chart(result: KpiResult) -> Chart | None:
     return Chart(LABEL_W + width * CELL_W + 4, height, rects, texts)
 
 
-def funnel_chart(result: KpiResult) -> Chart | None:
+def funnel_chart(result: KpiResult, lang: str) -> Chart | None:
     """Return the funnel: one bar per step, as wide as its share of the first step."""
     if not result.funnel:
         return None
@@ -111,8 +113,8 @@ def funnel_chart(result: KpiResult) -> Chart | None:
         y = i * (BAR_H + 6)
         width = max(FUNNEL_W * step.count / first, 1)
         conversion = step.conversion
-        share = "" if conversion is None else f" ({percent(conversion * 100, result.language)})"
-        count = decimal_text(step.count, 0, result.language)
+        share = "" if conversion is None else f" ({percent_text(conversion * 100, lang)})"
+        count = number_text(step.count, lang)
         rects.append(
             Rect(left, y, width, BAR_H, "hsl(160, 50%, 55%)", f"{count}{share}",
                  left + width + 6, y + BAR_H * 0.65, step.step)
@@ -121,7 +123,9 @@ def funnel_chart(result: KpiResult) -> Chart | None:
     return Chart(left + FUNNEL_W + 140, len(result.funnel) * (BAR_H + 6), rects, texts)
 
 
-def revenue_chart(result: KpiResult) -> Chart | None:
+def revenue_chart(
+    result: KpiResult, lang: str, currency: str | None, most: str = "max"
+) -> Chart | None:
     """Return monthly revenue as columns; refunds larger than sales show as an empty month."""
     if not result.months:
         return None
@@ -134,56 +138,60 @@ def revenue_chart(result: KpiResult) -> Chart | None:
         height = max(float(month.revenue), 0.0) / scale * (CHART_H - 30)
         x = _MARGIN + i * slot + slot * 0.15
         y = CHART_H - 20 - height
-        label = money(month.revenue, result.language, result.currency)
+        label = money_text(month.revenue, lang, currency)
         rects.append(
             Rect(x, y, slot * 0.7, height, "hsl(30, 80%, 60%)", "", x, y, f"{month.month}: {label}")
         )
         if i % every == 0:
             texts.append(Text(x + slot * 0.35, CHART_H - 5, month.month, "middle"))
-    texts.append(Text(0, 10, f"max {money(top, result.language, result.currency)}"))
+    texts.append(Text(0, 10, f"{most} {money_text(top, lang, currency)}"))
     return Chart(CHART_W + 2 * _MARGIN, CHART_H, rects, texts)
 
 
-def view(result: KpiResult, title: str) -> dict[str, Any]:
-    """Return everything the report template shows, formatted."""
-    lang, cur = result.language, result.currency
-    return {
-        "title": title,
-        "lang": lang,
-        "window": result.window,
-        "metrics": [(LABELS[n], metric_text(n, result.metrics.get(n), lang, cur)) for n in METRICS],
-        "targets": [
-            (
-                t.journey,
-                t.kpi,
-                t.target,
-                metric_text(t.metric, t.actual, lang, cur),
-                {True: "met", False: "missed", None: "no-data"}[t.met],
-            )
-            for t in result.targets
-        ],
-        "cohorts": cohort_chart(result),
-        "funnel": funnel_chart(result),
-        "revenue": revenue_chart(result),
-        "warnings": result.warnings,
-    }
+@dataclass(frozen=True)
+class KpiPage:
+    """Everything the KPI page shows: the report's tables and its three charts."""
+
+    title: str
+    sheets: list[Sheet]
+    cohorts: Chart | None
+    funnel: Chart | None
+    revenue: Chart | None
+    warnings: list[str]
 
 
-def render_html(result: KpiResult, title: str = "KPI report") -> str:
-    """Return the report as one HTML page with inline CSS and SVG, all text escaped."""
-    import jinja2
-
-    folder = templates() / "kpi"
-
-    def source(name: str) -> str | None:
-        item = folder / name
-        return item.read_text(encoding="utf-8") if item.is_file() else None
-
-    env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(source),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+def kpi_page(result: KpiResult, title: str, language: str, currency: str | None) -> KpiPage:
+    """Return the view of the KPI page, worded in `language`."""
+    t = labels_for(language)
+    # The funnel is drawn as a chart; listing it again would repeat it.
+    return KpiPage(
+        title=title,
+        sheets=[s for s in report_sheets(result, language, currency) if s.name != t["funnel"]],
+        cohorts=cohort_chart(result, language),
+        funnel=funnel_chart(result, language),
+        revenue=revenue_chart(result, language, currency, t["max"]),
+        warnings=list(result.warnings),
     )
-    return env.get_template("report.html.j2").render(view(result, title))
+
+
+def render_kpi_page(
+    result: KpiResult,
+    title: str,
+    language: str,
+    currency: str | None,
+    *,
+    templates_dir: Path | None = None,
+    index_href: str | None = None,
+) -> bytes:
+    """Return the KPI page as one self-contained HTML file (`kundresa kpi --html`)."""
+    environment = make_environment("html", templates_dir)
+    page = fill(
+        environment,
+        "kpi.html",
+        page=kpi_page(result, title, language, currency),
+        t=labels_for(language),
+        lang=language,
+        project_name=title,
+        index_href=index_href,
+    )
+    return page.encode("utf-8")

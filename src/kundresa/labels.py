@@ -1,4 +1,4 @@
-"""The fixed words of maps and reports, in English, Swedish, Danish and Norwegian.
+"""Every fixed word of maps and reports, in English, Swedish, Danish and Norwegian.
 
 Each label is one row: its key and its text in en, sv, da and nb. User text is never
 translated; only these labels are.
@@ -126,6 +126,12 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "customer": ("Customer", "Kunden", "Kunden", "Kunden"),
     "not_given": ("not given", "saknas", "mangler", "mangler"),
     "of_5": ("of 5", "av 5", "af 5", "av 5"),
+    "diagram_too_long": (
+        "the diagram is too long for Mermaid; the steps are listed below.",
+        "diagrammet är för långt för Mermaid; stegen listas nedan.",
+        "diagrammet er for langt til Mermaid; trinnene er listet nedenfor.",
+        "diagrammet er for langt for Mermaid; stegene er listet nedenfor.",
+    ),
     # Opportunities
     "value": ("Value", "Värde", "Værdi", "Verdi"),
     "effort": ("Effort", "Insats", "Indsats", "Innsats"),
@@ -155,6 +161,77 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "missed": ("Missed", "Ej uppnått", "Ikke nået", "Ikke nådd"),
     "no_data": ("No data", "Ingen data", "Ingen data", "Ingen data"),
     "no_target": ("No target", "Inget mål", "Intet mål", "Ingen mål"),
+    "uncertain": ("Uncertain", "Osäkert", "Usikkert", "Usikkert"),
+    "answers": ("answers", "svar", "svar", "svar"),
+    "interval": (
+        "95% interval",
+        "95\u00a0% konfidensintervall",
+        "95\u00a0% konfidensinterval",
+        "95\u00a0% konfidensintervall",
+    ),
+    "lowest_csat": (
+        "Touchpoints with the lowest CSAT",
+        "Beröringspunkter med lägst CSAT",
+        "Berøringspunkter med lavest CSAT",
+        "Kontaktpunkter med lavest CSAT",
+    ),
+    "unknown_touchpoint": (
+        "not in the touchpoint catalogue",
+        "finns inte i katalogen",
+        "findes ikke i kataloget",
+        "finnes ikke i katalogen",
+    ),
+    # KPI reports
+    "value_heading": ("Value", "Värde", "Værdi", "Verdi"),
+    "targets": ("Targets", "Mål", "Mål", "Mål"),
+    "journey": ("Journey", "Kundresa", "Kunderejse", "Kundereise"),
+    "window": ("Window", "Period", "Periode", "Periode"),
+    "to": ("to", "till", "til", "til"),
+    "by": ("By", "Per", "Pr.", "Per"),
+    "by_event": ("By event", "Per evenemang", "Pr. arrangement", "Per arrangement"),
+    "by_channel": ("By channel", "Per kanal", "Pr. kanal", "Per kanal"),
+    "by_month": ("By month", "Per månad", "Pr. måned", "Per måned"),
+    "by_quarter": ("By quarter", "Per kvartal", "Pr. kvartal", "Per kvartal"),
+    "by_cohort": ("By cohort", "Per kohort", "Pr. kohorte", "Per kohort"),
+    "by_touchpoint": (
+        "By touchpoint",
+        "Per beröringspunkt",
+        "Pr. berøringspunkt",
+        "Per kontaktpunkt",
+    ),
+    "funnel": ("Funnel", "Tratt", "Tragt", "Trakt"),
+    "count": ("Count", "Antal", "Antal", "Antall"),
+    "from_previous": (
+        "From previous step",
+        "Från föregående steg",
+        "Fra forrige trin",
+        "Fra forrige steg",
+    ),
+    "cohort_retention": (
+        "Cohort retention",
+        "Kohortlojalitet",
+        "Kohortefastholdelse",
+        "Kohortlojalitet",
+    ),
+    "cohort_desc": (
+        "Share of each first-purchase month's customers buying again in each later month.",
+        "Andel av varje förstaköpsmånads kunder som köper igen i varje senare månad.",
+        "Andel af hver førstekøbsmåneds kunder, der køber igen i hver senere måned.",
+        "Andel av hver førstekjøpsmåneds kunder som kjøper igjen i hver senere måned.",
+    ),
+    "monthly_revenue": (
+        "Monthly revenue",
+        "Intäkter per månad",
+        "Omsætning pr. måned",
+        "Omsetning per måned",
+    ),
+    "kpi_report": ("KPI report", "Nyckeltalsrapport", "Nøgletalsrapport", "Nøkkeltallsrapport"),
+    "max": ("max", "max", "maks.", "maks."),
+    "interval_low": ("95% low", "95\u00a0% lägst", "95\u00a0% laveste", "95\u00a0% laveste"),
+    "interval_high": ("95% high", "95\u00a0% högst", "95\u00a0% højeste", "95\u00a0% høyeste"),
+    "cohort": ("Cohort", "Kohort", "Kohorte", "Kohort"),
+    "month": ("Month", "Månad", "Måned", "Måned"),
+    "warnings": ("Warnings", "Varningar", "Advarsler", "Advarsler"),
     "days": ("days", "dagar", "dage", "dager"),
     "m_customers": ("Customers", "Kunder", "Kunder", "Kunder"),
     "m_orders": ("Orders", "Ordrar", "Ordrer", "Ordrer"),
@@ -186,6 +263,18 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
         "Historisk kundeverdi",
     ),
     "m_churn_rate": ("Churn rate", "Kundbortfall", "Kundeafgang", "Kundefrafall"),
+    "m_anonymous_orders": (
+        "Orders without a customer",
+        "Köp utan kund-id",
+        "Køb uden kunde-id",
+        "Kjøp uten kunde-id",
+    ),
+    "m_anonymous_revenue": (
+        "Revenue without a customer",
+        "Intäkter utan kund-id",
+        "Omsætning uden kunde-id",
+        "Inntekter uten kunde-id",
+    ),
     "m_nps": ("NPS", "NPS", "NPS", "NPS"),
     "m_csat": ("CSAT", "CSAT", "CSAT", "CSAT"),
     "m_conversion": (
