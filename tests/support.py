@@ -101,3 +101,13 @@ def unwritable(folder: Path) -> Iterator[Path]:
         yield folder
     finally:
         folder.chmod(0o755)
+
+
+def require(found: str | Path | None, what: str) -> str:
+    """Return the tool's path; skip without it, or fail when running in CI."""
+    if found and Path(found).exists():
+        return str(found)
+    message = f"{what} is not installed (.ci/run installs it)"
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(message)
+    pytest.skip(message)

@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 
 from lint.cases import BASE, write_case
-from support import REPO, run_kundresa
+from support import REPO, require, run_kundresa
 
 GIT = shutil.which("git")
 MULTITOOL = Path(
@@ -105,11 +105,11 @@ def test_rules_carry_help_and_the_tool_its_home(repository: Path) -> None:
         assert rule["id"] in rule["help"]["markdown"]
 
 
-@pytest.mark.skipif(not MULTITOOL.is_file(), reason="needs npm ci --prefix .ci (SARIF Multitool)")
 @pytest.mark.parametrize("broken_config", [False, True], ids=["findings", "config-error"])
 def test_sarif_multitool_reports_no_github_ingestion_problem(
     repository: Path, tmp_path: Path, broken_config: bool
 ) -> None:
+    require(MULTITOOL, "Microsoft's SARIF Multitool (npm ci --prefix .ci)")
     if broken_config:
         (repository / "maps" / "kundresa.yaml").write_text(
             "version: 1\nname: Base\nlint:\n  rules: {KR999: off}\n"

@@ -17,17 +17,7 @@ from pathlib import Path
 import pytest
 
 from render.render_support import CHROMIUM_FLAGS, HOSTILE_FILES, SOMMAR
-from support import REPO
-
-
-def require(found: str | Path | None, what: str) -> str:
-    """Return the tool's path; skip without it, or fail when running in CI."""
-    if found and Path(found).exists():
-        return str(found)
-    message = f"{what} is not installed (.ci/run installs it)"
-    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        pytest.fail(message)
-    pytest.skip(message)
+from support import REPO, require
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from kundresa import load_project
 from kundresa.kpi import compute_kpis
 from kundresa.render import render_project
 
-from render.conftest import require
 from render.render_support import CHROMIUM_FLAGS
+from support import require
 
 #: Below this a pixel is ink: anything darker than the paper.
 INK = 245
