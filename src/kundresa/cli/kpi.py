@@ -135,6 +135,14 @@ def kpi(
             "--html", help="Also write a self-contained HTML report here.", dir_okay=False
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read the sales export afresh, and keep nothing in the cache "
+            "(kundresa cache clear empties it).",
+        ),
+    ] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Measure the KPIs from exports and check the journeys' targets."""
@@ -165,6 +173,7 @@ def kpi(
                 preset=preset.value if preset else None,
             ),
             on_progress=on_progress,
+            cache=not no_cache,
         )
     for warning in result.warnings:
         typer.echo(f"kundresa: warning: {warning}", err=True)

@@ -85,6 +85,12 @@ class RenderFormat(StrEnum):
     MD = "md"
 
 
+class CacheAction(StrEnum):
+    """What `kundresa cache` does."""
+
+    CLEAR = "clear"
+
+
 def note(message: str, *, quiet: bool) -> None:
     """Print a progress or summary line on stderr, unless `--quiet` was given."""
     if not quiet:
