@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kundresa.errors import InputError
 from kundresa.kpi import notation
@@ -91,7 +91,7 @@ def read_cells(
 
 def _count_formats(
     con: duckdb.DuckDBPyConnection, counted: list[tuple[Field, str]], scan: str
-) -> tuple[object, ...]:
+) -> tuple[Any, ...]:
     """Return the format counts of each column (`notation`), from one pass over the file.
 
     The pass groups each column's values by their shape (`NUMBER_SHAPE`, `DATE_HEAD`),
