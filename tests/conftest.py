@@ -11,6 +11,14 @@ import pytest
 from support import install_wheel, run_kundresa
 
 
+@pytest.fixture(autouse=True)
+def cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point kpi's cache at a fresh folder: no test reads or writes the user's real cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("KUNDRESA_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def kundresa() -> Callable[..., CompletedProcess[str]]:
     """Return a function that runs the kundresa command and returns its result."""

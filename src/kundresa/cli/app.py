@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from kundresa import __version__
+from kundresa.cli.cache import cache
 from kundresa.cli.diff import diff
 from kundresa.cli.kpi import kpi
 from kundresa.cli.lint import lint
@@ -15,7 +16,7 @@ from kundresa.cli.project_commands import init, schema
 from kundresa.cli.render import render
 
 #: Every command, in the order `--help` lists them: the order a newcomer uses them.
-COMMANDS: list[Callable[..., Any]] = [init, schema, lint, render, kpi, diff]
+COMMANDS: list[Callable[..., Any]] = [init, schema, lint, render, kpi, diff, cache]
 
 app = typer.Typer(
     name="kundresa",

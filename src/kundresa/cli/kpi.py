@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kundresa.cli.options import ProjectOption, QuietOption, note
+from kundresa.cli.options import NoCacheOption, ProjectOption, QuietOption, note
 from kundresa.errors import ConfigError, ProjectNotFoundError
 
 if TYPE_CHECKING:
@@ -137,6 +137,7 @@ def kpi(
             "--html", help="Also write a self-contained HTML report here.", dir_okay=False
         ),
     ] = None,
+    no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Measure the KPIs from exports and check the journeys' targets."""
@@ -173,6 +174,7 @@ def kpi(
                 preset=preset.value if preset else None,
             ),
             on_progress=on_progress,
+            cache=not no_cache,
         )
     for warning in result.warnings:
         typer.echo(f"kundresa: warning: {warning}", err=True)

@@ -25,6 +25,15 @@ ProjectOption = Annotated[
     ),
 ]
 
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read the sales export afresh, and keep nothing in the cache "
+        "(kundresa cache clear empties it).",
+    ),
+]
+
 QuietOption = Annotated[
     bool,
     typer.Option(
@@ -83,6 +92,12 @@ class RenderFormat(StrEnum):
 
     HTML = "html"
     MD = "md"
+
+
+class CacheAction(StrEnum):
+    """What `kundresa cache` does."""
+
+    CLEAR = "clear"
 
 
 def note(message: str, *, quiet: bool) -> None:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kundresa.cli.options import Language, ProjectOption, QuietOption, RenderFormat, note
+from kundresa.cli.options import (
+    Language,
+    NoCacheOption,
+    ProjectOption,
+    QuietOption,
+    RenderFormat,
+    note,
+)
 
 if TYPE_CHECKING:
     from kundresa.kpi import KpiResult
@@ -47,6 +54,7 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
     no_kpi: Annotated[
         bool, typer.Option("--no-kpi", help="Show the KPI targets only; measure nothing.")
     ] = False,
+    no_cache: NoCacheOption = False,
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -68,7 +76,7 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
     language = lang.value if lang else None
     if kpi is not None and no_kpi:
         raise InputError("--kpi and --no-kpi cannot be used together", hint="choose one")
-    results = kpi if kpi is not None or no_kpi else _measure(loaded)
+    results = kpi if kpi is not None or no_kpi else _measure(loaded, cache=not no_cache)
     if out == Path("-"):
         if journey is None:
             raise InputError("--out - prints one page", hint="name the journey to print")
@@ -100,11 +108,11 @@ def render(  # noqa: PLR0917 - typer reads the options from the signature
     note(f"Wrote {len(written)} file(s){where}.", quiet=quiet)
 
 
-def _measure(project: Project) -> KpiResult | None:
+def _measure(project: Project, *, cache: bool) -> KpiResult | None:
     """Return the KPIs measured from the project's sources, or None when it has none.
 
     The map shows what was measured: the same computation as `kundresa kpi`, its warnings
-    on stderr the same way.
+    on stderr the same way, and the same cache of the sales export.
     """
     sources = project.config.sources
     if not any((sources.sales, sources.survey, sources.funnel)):
@@ -113,7 +121,7 @@ def _measure(project: Project) -> KpiResult | None:
     from kundresa.kpi import compute_kpis
 
     try:
-        result = compute_kpis(project)
+        result = compute_kpis(project, cache=cache)
     except KundresaError as exc:
         # The map needs no figures to be drawn; say how to draw it without them.
         exc.hint = (exc.hint + "; or " if exc.hint else "") + "pass --no-kpi to show targets only"

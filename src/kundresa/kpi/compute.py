@@ -16,6 +16,7 @@ from kundresa.errors import ConfigError, InputError
 from kundresa.figures import Status
 from kundresa.kpi import columns as cols
 from kundresa.kpi.answers import BY_TOUCHPOINT, count_answers
+from kundresa.kpi.cache import load_orders
 from kundresa.kpi.presets import with_preset
 from kundresa.kpi.reader import LoadedTable, load
 from kundresa.kpi.result import KpiResult, TouchpointScores
@@ -25,7 +26,7 @@ from kundresa.kpi.sales import (
     cohorts,
     find_window,
     months,
-    order_shape,
+    sales_view,
     segment_metrics,
 )
 from kundresa.kpi.spec import ReadOptions, SourceSpec
@@ -66,6 +67,7 @@ def compute_kpis(
     max_bad_rows: Decimal = MAX_BAD_ROWS,
     read: ReadOptions | None = None,
     on_progress: Progress | None = None,
+    cache: bool = False,
 ) -> KpiResult:
     """Compute the KPIs of SPEC section 6 from sales, survey and funnel exports.
 
@@ -85,6 +87,8 @@ def compute_kpis(
             would mislead, so InputError is raised instead.
         read: how the files given as `sales`, `survey` or `funnel` paths are written.
         on_progress: called with the fraction read while a large export is loaded.
+        cache: keep the sales export's order rows in the user's cache folder and read them
+            from there while the file and its settings are unchanged (`kpi.cache`).
 
     Returns:
         The metrics, breakdown, cohorts, funnel, monthly revenue, targets and warnings.
@@ -132,6 +136,7 @@ def compute_kpis(
                 strict=strict,
                 max_bad_rows=max_bad_rows,
                 on_progress=on_progress,
+                cache=cache,
             )
         finally:
             con.close()
@@ -215,6 +220,7 @@ def _measure(
     strict: bool,
     max_bad_rows: Decimal,
     on_progress: Progress | None,
+    cache: bool,
 ) -> KpiResult:
     result = KpiResult(metrics={})
     keep = frozenset({by}) if by else frozenset()
@@ -222,8 +228,12 @@ def _measure(
     for kind, spec in specs.items():
         large = on_progress is not None and _size(spec.path) >= LARGE_FILE
         runner = _with_progress(con, on_progress) if large and on_progress else None
-        shape = order_shape(by, start, end) if kind == "sales" else None
-        table = load(con, kind, spec, workdir, keep=keep, run=runner, shape=shape)
+        if kind == "sales":
+            table, notes = load_orders(con, spec, workdir, keep=keep, run=runner, use_cache=cache)
+            result.warnings.extend(notes)
+            con.execute(sales_view(table.name, table.columns, by, start, end))
+        else:
+            table = load(con, kind, spec, workdir, keep=keep, run=runner)
         tables[kind] = table
         result.sources[kind] = spec.display
         result.warnings.extend(table.notes)

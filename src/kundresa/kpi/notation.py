@@ -48,12 +48,25 @@ def _written(*formats: tuple[str, str]) -> str:
     return _WRITTEN.format("|".join(_NUMBER[f] for f in formats))
 
 
-def number_counts_sql(ref: str) -> list[str]:
+#: How a number's text is summarised for counting: every digit written as 9. None of the
+#: number patterns names a digit, so a value and its shape fit the same ones, and a column
+#: of millions of amounts has a few dozen shapes to match instead of millions of values.
+NUMBER_SHAPE = "translate({}, '0123456789', '9999999999')"
+#: How a date's text is summarised for counting: its first 8 characters, all that the
+#: patterns of `date_counts_sql` look at (they are anchored at the start and match at
+#: most 8 characters), so a column of dates has a few thousand heads at most.
+DATE_HEAD = "left({}, 8)"
+
+
+def number_counts_sql(ref: str, count: str = "count(*)") -> list[str]:
     """Return SQL aggregates: how many values fit each of `NUMBER_FORMATS`, and how many
-    have a currency or Unicode minus to remove before they are read."""
+    have a currency or Unicode minus to remove before they are read.
+
+    `count` is how rows are counted: `sum(n)` over values already counted in `n`.
+    """
     text = _TEXT.format(ref)
-    fits = [f"count(*) FILTER (WHERE regexp_full_match({text}, '{_written(f)}'))" for f in _NUMBER]
-    marks = f"count(*) FILTER (WHERE regexp_matches({text}, '[^0-9.,+ \u00a0\u202f-]'))"
+    fits = [f"{count} FILTER (WHERE regexp_full_match({text}, '{_written(f)}'))" for f in _NUMBER]
+    marks = f"{count} FILTER (WHERE regexp_matches({text}, '[^0-9.,+ \u00a0\u202f-]'))"
     return [*fits, marks]
 
 
@@ -107,11 +120,12 @@ class DateOrder:
     decided: bool = True
 
 
-def date_counts_sql(ref: str) -> list[str]:
+def date_counts_sql(ref: str, count: str = "count(*)") -> list[str]:
     """Return SQL aggregates of a date column.
 
     The largest first and second field of its day-month dates, how many values begin as a
-    date, and a value that is not blank (NULL when all are blank).
+    date, and a value that is not blank (NULL when all are blank). `count` is as in
+    `number_counts_sql`.
     """
     text = _TEXT.format(ref)
     return [
@@ -120,7 +134,7 @@ def date_counts_sql(ref: str) -> list[str]:
             "AS INTEGER))"
             for g in (1, 2)
         ),
-        f"count(*) FILTER (WHERE regexp_matches({text}, '^\\d{{1,4}}[./-]\\d{{1,2}}|^\\d{{8}}'))",
+        f"{count} FILTER (WHERE regexp_matches({text}, '^\\d{{1,4}}[./-]\\d{{1,2}}|^\\d{{8}}'))",
         f"any_value({text}) FILTER (WHERE {text} <> '')",
     ]
 

@@ -1,10 +1,10 @@
 """Sales metrics of SPEC section 6 in DuckDB SQL.
 
-The export is read once (`order_shape`): its rows are aggregated on the fly into one row
-per segment, customer and order (per customer and day when there is no order id), so the
-file is never stored row by row. Everything else reads that table. Counts and sums come from SQL
-(exact DECIMAL for money); the ratios are taken in Python with `Decimal`, so the
-definitions read the same here as in the SPEC.
+The export is read once (`order_rows`): its rows are aggregated on the fly into one row
+per customer, order and day, so the file is never stored row by row; `sales_view` gives
+those rows their window and segment for this run, and everything else reads that view.
+Counts and sums come from SQL (exact DECIMAL for money); the ratios are taken in Python
+with `Decimal`, so the definitions read the same here as in the SPEC.
 """
 
 from __future__ import annotations
@@ -35,54 +35,87 @@ _PERIOD = {"month": "1 month", "quarter": "3 months"}
 _HALF = "(date_diff('day', ws, we) + 1) // 2"
 
 
-def order_shape(
-    by: str | None, start: dt.date | None, end: dt.date | None
-) -> Callable[[str, Mapping[str, str]], str]:
-    """Return the aggregation that reads parsed sales rows into one row per order and month.
+def order_rows(keep: frozenset[str]) -> Callable[[str, Mapping[str, str]], str]:
+    """Return the aggregation that reads parsed sales rows into one row per order and day.
 
-    Each row of the table is one `state`: `in` (sales in `--from/--to`), `out` (sales
-    outside it, which the cohort table still needs), `bad` (unreadable rows, only counted)
-    or `skip` (blank, summary and header rows, only counted). Sales are keyed by segment, customer,
-    order and calendar month, so that a refund counts in the month of its own date.
+    Each row of the table is one `status`: `sale`, `bad` (unreadable rows, only counted) or
+    `skip` (blank, summary, header and excluded rows, only counted). Sales are keyed by
+    customer, order and day (and the breakdown columns in `keep`), so that the table does
+    not depend on `--by`, `--from` or `--to`: `sales_view` reads it for any of them, and
+    the cache keeps it.
     """
 
     def shape(select: str, columns: Mapping[str, str]) -> str:
-        if by in {"event", "channel"} and by not in columns:
-            raise InputError(
-                f"cannot break down by {by}: the sales export has no {by} column",
-                hint=f"map it with --column {by}=HEADER",
-            )
-        segment, first = _READ_SEGMENT.get(by or "", ("'all'", "NULL::DATE"))
         # Without order ids every row is an order: rows of a customer on one day are grouped,
         # which keeps the dates the cohorts and the monthly revenue need.
         key = "order_id" if "order_id" in columns else "CAST(day AS VARCHAR)"
-        bounds = ["TRUE"]
-        if start:
-            bounds.append(f"day >= DATE '{start}'")
-        if end:
-            bounds.append(f"day <= DATE '{end}'")
-        state = (
+        status = (
             "CASE WHEN skipped IS NOT NULL THEN 'skip' WHEN problem IS NOT NULL THEN 'bad' "
-            f"WHEN {' AND '.join(bounds)} THEN 'in' ELSE 'out' END"
+            "ELSE 'sale' END"
         )
-        sale = "state IN ('in', 'out')"
+        sale = "status = 'sale'"
+        kept = "".join(
+            f"CASE WHEN {sale} THEN {name} END AS {name}, "
+            for name in _DIMENSIONS
+            if name in keep and name in columns
+        )
         return f"""
-        SELECT state,
-               CASE WHEN {sale} THEN {segment} END AS seg,
-               CASE WHEN {sale} THEN {first} END AS seg_start,
+        SELECT status, {kept}
                CASE WHEN {sale} THEN customer_id END AS customer_id,
                CASE WHEN {sale} THEN {key} END AS order_key,
-               CASE WHEN {sale} THEN date_trunc('month', day)::DATE END AS month,
+               CASE WHEN {sale} THEN day END AS day,
                min(day) AS any_day,
                min(day) FILTER (WHERE amount >= 0) AS first_day,
                max(day) FILTER (WHERE amount >= 0) AS last_day,
                count(*) FILTER (WHERE amount >= 0) AS order_rows,
                sum(amount) FILTER (WHERE {sale}) AS revenue,
                {ROW_COUNTS}
-        FROM (SELECT *, {state} AS state FROM ({select}))
+        FROM (SELECT *, {status} AS status FROM ({select}))
         GROUP BY ALL"""
 
     return shape
+
+
+def sales_view(
+    orders: str,
+    columns: Mapping[str, str],
+    by: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> str:
+    """Return the SQL creating the view `sales` of the order rows `orders` for this run.
+
+    Each row gets its `state`: `in` (sales in `--from/--to`), `out` (sales outside it,
+    which the cohort table still needs), `bad` or `skip`; its segment, and its calendar
+    month, so that a refund counts in the month of its own date.
+
+    Raises:
+        InputError: `by` names a breakdown column the export does not have.
+    """
+    if by in _DIMENSIONS and by not in columns:
+        raise InputError(
+            f"cannot break down by {by}: the sales export has no {by} column",
+            hint=f"map it with --column {by}=HEADER",
+        )
+    segment, first = _READ_SEGMENT.get(by or "", ("'all'", "NULL::DATE"))
+    bounds = ["TRUE"]
+    if start:
+        bounds.append(f"day >= DATE '{start}'")
+    if end:
+        bounds.append(f"day <= DATE '{end}'")
+    sale = "status = 'sale'"
+    return f"""CREATE OR REPLACE TEMP VIEW sales AS
+        SELECT CASE WHEN NOT {sale} THEN status WHEN {" AND ".join(bounds)} THEN 'in'
+                    ELSE 'out' END AS state,
+               CASE WHEN {sale} THEN {segment} END AS seg,
+               CASE WHEN {sale} THEN {first} END AS seg_start,
+               customer_id, order_key, date_trunc('month', day)::DATE AS month,
+               any_day, first_day, last_day, order_rows, revenue,
+               bad_rows, skipped_rows, excluded_rows, read_rows
+        FROM {orders}"""
+
+
+_DIMENSIONS = ("event", "channel")
 
 
 @dataclass(frozen=True)

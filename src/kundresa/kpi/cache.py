@@ -1,0 +1,267 @@
+"""The parsed sales export at the order level, kept between runs under the user's cache folder.
+
+Reading a large export is most of `kpi`'s time, and its order rows (`sales.order_rows`) do
+not depend on `--by`'s periods, `--from` or `--to`: they are kept in a DuckDB database, one
+per export and breakdown column, and read again while nothing they were made from has
+changed. An entry is used only when its key matches in full: the file's path, size,
+modification time and a hash of every byte, how it is read (mapping, preset, dialect), the
+breakdown columns kept, and the versions of kundresa and DuckDB that made it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kundresa import __version__
+from kundresa.kpi.problems import RowProblems
+from kundresa.kpi.reader import LoadedTable, load
+from kundresa.kpi.sales import order_rows
+from kundresa.kpi.values import literal
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from kundresa.kpi.spec import SourceSpec
+
+#: Where the cache lives instead of the user's cache folder (tests, CI, a shared disk).
+CACHE_DIR_ENV = "KUNDRESA_CACHE_DIR"
+#: The layout of an entry; a change to what is stored changes it, and so every key.
+LAYOUT = 1
+#: The order rows' table name while they are read from the file.
+ORDERS = "sales_orders"
+_ATTACHED = "kundresa_cache"
+_SUFFIX = ".duckdb"
+
+
+def cache_dir() -> Path:
+    """Return the folder of the cache: $KUNDRESA_CACHE_DIR, else the user's cache folder."""
+    given = os.environ.get(CACHE_DIR_ENV)
+    if given:
+        return Path(given)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("kundresa", appauthor=False)) / "kpi"
+
+
+def clear() -> int:
+    """Remove every cached export; return how many were removed."""
+    folder = cache_dir()
+    removed = 0
+    for entry in folder.glob(f"*{_SUFFIX}") if folder.is_dir() else []:
+        with contextlib.suppress(FileNotFoundError):
+            entry.unlink()
+            removed += 1
+    return removed
+
+
+def load_orders(
+    con: duckdb.DuckDBPyConnection,
+    spec: SourceSpec,
+    workdir: Path,
+    *,
+    keep: frozenset[str],
+    run: Callable[[str], None] | None = None,
+    use_cache: bool = False,
+) -> tuple[LoadedTable, list[str]]:
+    """Load the sales export's order rows, from the cache when it holds them.
+
+    Returns the table (its `name` is the relation holding the order rows) and warnings
+    about the cache itself, such as a folder that cannot be written.
+    """
+    kept = frozenset(keep) & {"event", "channel"}
+    if not use_cache:
+        return _read(con, spec, workdir, kept, run), []
+    try:
+        key = _key(spec, kept)
+    except OSError:
+        # A file that cannot be read has nothing to cache; reading it says what is wrong.
+        return _read(con, spec, workdir, kept, run), []
+    entry = cache_dir() / f"{_digest(json.dumps([key['path'], sorted(kept)]))}{_SUFFIX}"
+    found = _open(con, entry, key, spec.display)
+    if found is not None:
+        return found, []
+    table = _read(con, spec, workdir, kept, run)
+    try:
+        _store(con, entry, key, table)
+    except (OSError, _duckdb_error()) as error:
+        return table, [f"cannot keep {spec.display} in the cache ({entry.parent}): {error}"]
+    return table, []
+
+
+def _read(
+    con: duckdb.DuckDBPyConnection,
+    spec: SourceSpec,
+    workdir: Path,
+    kept: frozenset[str],
+    run: Callable[[str], None] | None,
+) -> LoadedTable:
+    table = load(con, "sales", spec, workdir, keep=kept, run=run, shape=order_rows(kept))
+    con.execute(f"ALTER TABLE sales RENAME TO {ORDERS}")
+    return dataclasses.replace(table, name=ORDERS)
+
+
+def _key(spec: SourceSpec, kept: frozenset[str]) -> dict[str, object]:
+    """Return everything the order rows are made from, as JSON-ready values."""
+    import duckdb
+
+    path = spec.path.resolve()
+    stat = path.stat()
+    how = {
+        f.name: getattr(spec, f.name)
+        for f in dataclasses.fields(spec)
+        if f.name not in {"path", "display"}
+    }
+    return {
+        "path": str(path),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "content": _file_hash(path),
+        "read": json.loads(json.dumps(how, sort_keys=True, default=_plain)),
+        "kept": sorted(kept),
+        "kundresa": __version__,
+        "duckdb": duckdb.__version__,
+        "layout": LAYOUT,
+    }
+
+
+def _plain(value: object) -> object:
+    """Return a JSON-ready form of a setting (a dataclass such as DateOrder, a tuple)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return str(value)
+
+
+def _file_hash(path: Path) -> str:
+    """Return the xxHash (XXH3, 128 bits) of every byte of the file, read in large blocks."""
+    import xxhash
+
+    digest = xxhash.xxh3_128()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 23):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _digest(text: str) -> str:
+    import xxhash
+
+    return xxhash.xxh3_128_hexdigest(text.encode("utf-8"))
+
+
+def _open(
+    con: duckdb.DuckDBPyConnection, entry: Path, key: dict[str, object], display: str
+) -> LoadedTable | None:
+    """Attach the entry and return its table when its key is this one, else None."""
+    import duckdb
+
+    if not entry.is_file():
+        return None
+    try:
+        con.execute(f"ATTACH {literal(str(entry))} AS {_ATTACHED} (READ_ONLY)")
+    except duckdb.Error:
+        return None  # unreadable (another DuckDB's format, a partial copy): made again
+    try:
+        row = con.execute(f"SELECT key, meta FROM {_ATTACHED}.entry").fetchone()
+    except duckdb.Error:
+        row = None
+    if row is None or json.loads(row[0]) != key:
+        con.execute(f"DETACH {_ATTACHED}")
+        return None
+    return _Entry(**json.loads(row[1])).restore(display)
+
+
+def _store(
+    con: duckdb.DuckDBPyConnection, entry: Path, key: dict[str, object], table: LoadedTable
+) -> None:
+    """Write the order rows and what was learnt reading them to the entry, atomically."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=".part-", suffix=_SUFFIX, dir=entry.parent)
+    os.close(handle)
+    part = Path(name)
+    part.unlink()  # DuckDB makes the database file itself
+    try:
+        con.execute(f"ATTACH {literal(name)} AS kundresa_new")
+        try:
+            con.execute(f"CREATE TABLE kundresa_new.orders AS SELECT * FROM {table.name}")
+            con.execute(
+                "CREATE TABLE kundresa_new.entry AS SELECT ? AS key, ? AS meta",
+                [json.dumps(key, sort_keys=True), json.dumps(dataclasses.asdict(_Entry.of(table)))],
+            )
+        finally:
+            con.execute("DETACH kundresa_new")
+        part.replace(entry)
+    finally:
+        part.unlink(missing_ok=True)
+        Path(f"{name}.wal").unlink(missing_ok=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Entry:
+    """What a later run needs of the table besides its rows, as JSON, without the file's name.
+
+    The name a file is shown by depends on the folder kundresa runs in, so it is left out
+    of the notes and the problems, and put back by `restore`.
+    """
+
+    columns: dict[str, str]
+    shared_order_ids: bool
+    notes: list[str]
+    rejected: int
+    unreadable: int
+    skipped: int
+    excluded: int
+    data_rows: int
+    placed: list[tuple[int, str]]  # (line, reason) of the first unreadable rows
+
+    @classmethod
+    def of(cls, table: LoadedTable) -> _Entry:
+        problems = table.problems
+        return cls(
+            columns=dict(table.columns),
+            shared_order_ids=table.shared_order_ids,
+            notes=[n.removeprefix(f"{table.display}: ") for n in table.notes],
+            rejected=problems.rejected_count,
+            unreadable=problems.unreadable_count,
+            skipped=problems.skipped_count,
+            excluded=problems.excluded_count,
+            data_rows=problems.data_rows,
+            placed=[
+                (d.location.line, d.message.removeprefix(_UNREADABLE)) for d in problems.placed
+            ],
+        )
+
+    def restore(self, display: str) -> LoadedTable:
+        problems = RowProblems(
+            display=display,
+            rejected_count=self.rejected,
+            unreadable_count=self.unreadable,
+            skipped_count=self.skipped,
+            excluded_count=self.excluded,
+            data_rows=self.data_rows,
+        )
+        problems.place([(int(line), str(reason)) for line, reason in self.placed])
+        return LoadedTable(
+            f"{_ATTACHED}.orders",
+            "sales",
+            display,
+            self.columns,
+            problems,
+            shared_order_ids=self.shared_order_ids,
+            notes=[f"{display}: {n}" for n in self.notes],
+        )
+
+
+_UNREADABLE = "row cannot be read: "
+
+
+def _duckdb_error() -> type[Exception]:
+    import duckdb
+
+    return duckdb.Error
