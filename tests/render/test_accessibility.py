@@ -110,3 +110,39 @@ def test_every_published_page_has_no_wcag_aa_violations_in_light_and_dark(
     violations = result["violations"]
     assert isinstance(violations, list)
     assert not violations, describe(violations)
+
+
+def contrast(ink: str, back: str) -> float:
+    """Return the WCAG 2.1 contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(ink), luminance(back)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.browser
+def test_the_check_reports_an_image_without_text_and_faint_svg_text(
+    axe_command: Callable[[list[Path]], dict[str, object]], tmp_path: Path
+) -> None:
+    page = tmp_path / "faint.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><head><title>Faint</title></head><body><main>'
+        '<h1>Faint</h1><img src="x.png">'
+        '<svg width="300" height="60" role="img" aria-label="Chart">'
+        '<rect width="300" height="60" fill="#dcefe2"/>'
+        '<text x="10" y="20" fill="#a4acb6">faint</text>'
+        '<text x="10" y="50" fill="#111111">dark</text></svg>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    violations = axe_command([page])["violations"]
+    assert isinstance(violations, list)
+    found = {(v["id"], v["scheme"]) for v in violations}
+    assert found == {(i, s) for i in ("image-alt", "svg-text-contrast") for s in SCHEMES}
+    faint = next(v for v in violations if v["id"] == "svg-text-contrast")
+    assert [n["target"] for n in faint["nodes"]] == ['svg text "faint"']
+    assert f"contrast {contrast('#a4acb6', '#dcefe2'):.2f}:1" in faint["nodes"][0]["summary"]
