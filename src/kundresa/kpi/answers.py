@@ -7,17 +7,22 @@ reads the survey table once per segmentation (overall, or per touchpoint id).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kundresa.errors import InputError
 from kundresa.figures import Interval
 from kundresa.kpi.reader import LoadedTable
-from kundresa.kpi.result import ratio
+from kundresa.kpi.result import KpiResult, TouchpointScores, ratio
+from kundresa.suggest import did_you_mean
 
 if TYPE_CHECKING:
     import duckdb
+
+    from kundresa.project import Project
 
 #: The normal quantile of a two-sided 95% interval.
 Z95 = Decimal("1.96")
@@ -107,3 +112,47 @@ def count_answers(
         f"WHERE {' AND '.join(where)} GROUP BY seg ORDER BY seg"
     ).fetchall()
     return {str(seg): Answers(*(int(v) for v in counts)) for seg, *counts in rows}
+
+
+def measure_answers(
+    con: duckdb.DuckDBPyConnection,
+    survey: LoadedTable,
+    result: KpiResult,
+    *,
+    start: dt.date | None,
+    end: dt.date | None,
+    by: str | None,
+) -> None:
+    """Add the n and 95% intervals of NPS and CSAT, and the figures per touchpoint id."""
+    overall = count_answers(con, survey, start, end).get("all")
+    if overall is not None:
+        result.intervals = overall.intervals()
+    if not survey.has("touchpoint"):
+        if by == "touchpoint":
+            raise InputError(
+                "cannot break down by touchpoint: the survey export has no touchpoint column",
+                path=survey.display,
+                hint="map it with --column touchpoint=HEADER",
+            )
+        return
+    per_touchpoint = count_answers(con, survey, start, end, BY_TOUCHPOINT)
+    result.touchpoints = [
+        TouchpointScores(tp, known=True, nps=a.nps, csat=a.csat, intervals=a.intervals())
+        for tp, a in per_touchpoint.items()
+    ]
+    if by == "touchpoint":
+        result.by = by
+        result.breakdown = {tp: {"nps": a.nps, "csat": a.csat} for tp, a in per_touchpoint.items()}
+        result.segment_intervals = {tp: a.intervals() for tp, a in per_touchpoint.items()}
+
+
+def mark_unknown_touchpoints(result: KpiResult, project: Project) -> None:
+    """Mark the survey's touchpoint ids the catalogue lacks, and warn about each."""
+    known = project.touchpoint_index
+    for i, scores in enumerate(result.touchpoints):
+        if scores.touchpoint not in known and scores.touchpoint != "(none)":
+            result.touchpoints[i] = dataclasses.replace(scores, known=False)
+            result.warnings.append(
+                f"{result.sources.get('survey', 'survey')}: touchpoint '{scores.touchpoint}' "
+                "is not in the touchpoint catalogue" + did_you_mean(scores.touchpoint, known)
+            )

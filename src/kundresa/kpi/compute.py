@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import tempfile
 import threading
@@ -15,11 +14,11 @@ from typing import TYPE_CHECKING
 from kundresa.errors import ConfigError, InputError
 from kundresa.figures import Status
 from kundresa.kpi import columns as cols
-from kundresa.kpi.answers import BY_TOUCHPOINT, count_answers
+from kundresa.kpi.answers import mark_unknown_touchpoints, measure_answers
 from kundresa.kpi.cache import load_orders
 from kundresa.kpi.presets import with_preset
 from kundresa.kpi.reader import LoadedTable, load
-from kundresa.kpi.result import KpiResult, TouchpointScores
+from kundresa.kpi.result import KpiResult
 from kundresa.kpi.sales import (
     SEGMENTS,
     Scope,
@@ -34,7 +33,6 @@ from kundresa.kpi.survey import can_segment, funnel_steps, survey_metrics
 from kundresa.kpi.targets import check_targets
 from kundresa.models.config import Source
 from kundresa.project import Project, display_path, load_project
-from kundresa.suggest import did_you_mean
 
 if TYPE_CHECKING:
     import duckdb
@@ -141,7 +139,7 @@ def compute_kpis(
         finally:
             con.close()
     if project is not None:
-        _mark_known(result, project)
+        mark_unknown_touchpoints(result, project)
         result.targets = check_targets(project, result.metrics, result.intervals, journey)
         result.warnings.extend(
             f"target {t.journey}/{t.kpi} ({t.metric} {t.target}) has no data to check"
@@ -250,7 +248,7 @@ def _measure(
         if by and can_segment(tables["survey"], by):
             for seg, values in survey_metrics(con, tables["survey"], start, end, by).items():
                 result.breakdown.setdefault(seg, {}).update(values)
-        _measure_answers(con, tables["survey"], result, start=start, end=end, by=by)
+        measure_answers(con, tables["survey"], result, start=start, end=end, by=by)
     elif by == "touchpoint":
         raise InputError(
             "--by touchpoint needs a survey export",
@@ -282,50 +280,6 @@ def _measure_sales(
     if by in SEGMENTS:
         result.breakdown.update(segment_metrics(con, scope, by))
     result.months = months(con)
-
-
-def _measure_answers(
-    con: duckdb.DuckDBPyConnection,
-    survey: LoadedTable,
-    result: KpiResult,
-    *,
-    start: dt.date | None,
-    end: dt.date | None,
-    by: str | None,
-) -> None:
-    """Add the n and 95% intervals of NPS and CSAT, and the figures per touchpoint id."""
-    overall = count_answers(con, survey, start, end).get("all")
-    if overall is not None:
-        result.intervals = overall.intervals()
-    if not survey.has("touchpoint"):
-        if by == "touchpoint":
-            raise InputError(
-                "cannot break down by touchpoint: the survey export has no touchpoint column",
-                path=survey.display,
-                hint="map it with --column touchpoint=HEADER",
-            )
-        return
-    per_touchpoint = count_answers(con, survey, start, end, BY_TOUCHPOINT)
-    result.touchpoints = [
-        TouchpointScores(tp, known=True, nps=a.nps, csat=a.csat, intervals=a.intervals())
-        for tp, a in per_touchpoint.items()
-    ]
-    if by == "touchpoint":
-        result.by = by
-        result.breakdown = {tp: {"nps": a.nps, "csat": a.csat} for tp, a in per_touchpoint.items()}
-        result.segment_intervals = {tp: a.intervals() for tp, a in per_touchpoint.items()}
-
-
-def _mark_known(result: KpiResult, project: Project) -> None:
-    """Mark the survey's touchpoint ids the catalogue lacks, and warn about each."""
-    known = project.touchpoint_index
-    for i, scores in enumerate(result.touchpoints):
-        if scores.touchpoint not in known and scores.touchpoint != "(none)":
-            result.touchpoints[i] = dataclasses.replace(scores, known=False)
-            result.warnings.append(
-                f"{result.sources.get('survey', 'survey')}: touchpoint '{scores.touchpoint}' "
-                "is not in the touchpoint catalogue" + did_you_mean(scores.touchpoint, known)
-            )
 
 
 def _report_problems(
