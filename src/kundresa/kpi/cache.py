@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 #: Where the cache lives instead of the user's cache folder (tests, CI, a shared disk).
 CACHE_DIR_ENV = "KUNDRESA_CACHE_DIR"
 #: The layout of an entry; a change to what is stored changes it, and so every key.
-LAYOUT = 1
+LAYOUT = 2
 #: The order rows' table name while they are read from the file.
 ORDERS = "sales_orders"
 _ATTACHED = "kundresa_cache"
@@ -211,7 +211,6 @@ class _Entry:
     """
 
     columns: dict[str, str]
-    shared_order_ids: bool
     notes: list[str]
     rejected: int
     unreadable: int
@@ -225,7 +224,6 @@ class _Entry:
         problems = table.problems
         return cls(
             columns=dict(table.columns),
-            shared_order_ids=table.shared_order_ids,
             notes=[n.removeprefix(f"{table.display}: ") for n in table.notes],
             rejected=problems.rejected_count,
             unreadable=problems.unreadable_count,
@@ -253,7 +251,6 @@ class _Entry:
             display,
             self.columns,
             problems,
-            shared_order_ids=self.shared_order_ids,
             notes=[f"{display}: {n}" for n in self.notes],
         )
 

@@ -65,7 +65,6 @@ class LoadedTable:
     display: str
     columns: dict[str, str]
     problems: RowProblems
-    shared_order_ids: bool = False
     notes: list[str] = field(default_factory=list)
 
     def has(self, canonical: str) -> bool:
