@@ -42,9 +42,9 @@ def diff(
     changes, 2 on an error.
     """
     from kundresa.diff import diff_project
-    from kundresa.diff.reporters import get_reporter, summary
+    from kundresa.diff.reporters import REPORTERS, summary
 
-    reporter = get_reporter(output_format)
+    reporter = REPORTERS[output_format.value]
     colour = use_colour()
     result = diff_project(first, second, project=project)
     typer.echo(reporter(result, colour), nl=False, color=colour)

@@ -1,4 +1,4 @@
-"""Reporters turn a diff into text, Markdown or JSON, chosen by name."""
+"""Reporters turn a diff into text, Markdown or JSON, chosen by name (`--format`)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from collections.abc import Callable
 from kundresa.diff.records import DiffResult
 from kundresa.diff.reporters import json_format, markdown, text
 from kundresa.diff.reporters.wording import summary
-from kundresa.errors import ConfigError
-from kundresa.suggest import did_you_mean
 
 #: A reporter: the diff and whether to use colour, to the text to write on stdout.
 Reporter = Callable[[DiffResult, bool], str]
@@ -20,19 +18,4 @@ REPORTERS: dict[str, Reporter] = {
 }
 
 
-def get_reporter(name: str) -> Reporter:
-    """Return the reporter called `name`.
-
-    Raises:
-        ConfigError: there is no such format.
-    """
-    try:
-        return REPORTERS[name]
-    except KeyError:
-        raise ConfigError(
-            f"--format: no format '{name}'" + did_you_mean(name, REPORTERS),
-            hint="use one of: " + ", ".join(REPORTERS),
-        ) from None
-
-
-__all__ = ["REPORTERS", "Reporter", "get_reporter", "summary"]
+__all__ = ["REPORTERS", "Reporter", "summary"]
