@@ -180,3 +180,13 @@ def test_the_kpi_page_is_drawn_through_the_users_own_templates(kundresa, make_pr
     customers = figure_text("customers", compute_kpis(root).metrics["customers"], "en", None)
     expected = f"{load_project(project=root).config.name}: {customers}\n"
     assert (root / "site" / "kpi.html").read_text(encoding="utf-8") == expected
+
+
+def test_render_keeps_the_sales_in_the_cache_unless_told_not_to(
+    kundresa, make_project, cache_folder
+):
+    root = make_project("sv", "event")
+    assert kundresa("render", "--no-cache", cwd=root).returncode == 0
+    assert not any(cache_folder.iterdir())
+    assert kundresa("render", cwd=root).returncode == 0
+    assert any(cache_folder.iterdir())
