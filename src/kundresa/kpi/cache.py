@@ -16,13 +16,15 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kundresa import __version__
 from kundresa.kpi.problems import RowProblems
 from kundresa.kpi.reader import LoadedTable, load
-from kundresa.kpi.sales import order_rows
+from kundresa.kpi.result import Cohort
+from kundresa.kpi.sales import OrderFacts, order_facts, order_rows
 from kundresa.kpi.values import literal
 
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 #: Where the cache lives instead of the user's cache folder (tests, CI, a shared disk).
 CACHE_DIR_ENV = "KUNDRESA_CACHE_DIR"
 #: The layout of an entry; a change to what is stored changes it, and so every key.
-LAYOUT = 2
+LAYOUT = 3
 #: The order rows' table name while they are read from the file.
 ORDERS = "sales_orders"
 _ATTACHED = "kundresa_cache"
@@ -69,30 +71,31 @@ def load_orders(
     keep: frozenset[str],
     run: Callable[[str], None] | None = None,
     use_cache: bool = False,
-) -> tuple[LoadedTable, list[str]]:
+) -> tuple[LoadedTable, OrderFacts, list[str]]:
     """Load the sales export's order rows, from the cache when it holds them.
 
-    Returns the table (its `name` is the relation holding the order rows) and warnings
-    about the cache itself, such as a folder that cannot be written.
+    Returns the table (its `name` is the relation holding the order rows), its facts, and
+    warnings about the cache itself, such as a folder that cannot be written.
     """
     kept = frozenset(keep) & {"event", "channel"}
     if not use_cache:
-        return _read(con, spec, workdir, kept, run), []
+        return *_read(con, spec, workdir, kept, run), []
     try:
         key = _key(spec, kept)
     except OSError:
         # A file that cannot be read has nothing to cache; reading it says what is wrong.
-        return _read(con, spec, workdir, kept, run), []
+        return *_read(con, spec, workdir, kept, run), []
     entry = cache_dir() / f"{_digest(json.dumps([key['path'], sorted(kept)]))}{_SUFFIX}"
     found = _open(con, entry, key, spec.display)
     if found is not None:
-        return found, []
-    table = _read(con, spec, workdir, kept, run)
+        return *found, []
+    table, facts = _read(con, spec, workdir, kept, run)
     try:
-        _store(con, entry, key, table)
+        _store(con, entry, key, table, facts)
     except (OSError, _duckdb_error()) as error:
-        return table, [f"cannot keep {spec.display} in the cache ({entry.parent}): {error}"]
-    return table, []
+        warning = f"cannot keep {spec.display} in the cache ({entry.parent}): {error}"
+        return table, facts, [warning]
+    return table, facts, []
 
 
 def _read(
@@ -101,10 +104,11 @@ def _read(
     workdir: Path,
     kept: frozenset[str],
     run: Callable[[str], None] | None,
-) -> LoadedTable:
+) -> tuple[LoadedTable, OrderFacts]:
     table = load(con, "sales", spec, workdir, keep=kept, run=run, shape=order_rows(kept))
     con.execute(f"ALTER TABLE sales RENAME TO {ORDERS}")
-    return dataclasses.replace(table, name=ORDERS)
+    facts = order_facts(con, ORDERS, order_ids=table.has("order_id"))
+    return dataclasses.replace(table, name=ORDERS), facts
 
 
 def _key(spec: SourceSpec, kept: frozenset[str]) -> dict[str, object]:
@@ -157,7 +161,7 @@ def _digest(text: str) -> str:
 
 def _open(
     con: duckdb.DuckDBPyConnection, entry: Path, key: dict[str, object], display: str
-) -> LoadedTable | None:
+) -> tuple[LoadedTable, OrderFacts] | None:
     """Attach the entry and return its table when its key is this one, else None."""
     import duckdb
 
@@ -178,7 +182,11 @@ def _open(
 
 
 def _store(
-    con: duckdb.DuckDBPyConnection, entry: Path, key: dict[str, object], table: LoadedTable
+    con: duckdb.DuckDBPyConnection,
+    entry: Path,
+    key: dict[str, object],
+    table: LoadedTable,
+    facts: OrderFacts,
 ) -> None:
     """Write the order rows and what was learnt reading them to the entry, atomically."""
     entry.parent.mkdir(parents=True, exist_ok=True)
@@ -192,7 +200,10 @@ def _store(
             con.execute(f"CREATE TABLE kundresa_new.orders AS SELECT * FROM {table.name}")
             con.execute(
                 "CREATE TABLE kundresa_new.entry AS SELECT ? AS key, ? AS meta",
-                [json.dumps(key, sort_keys=True), json.dumps(dataclasses.asdict(_Entry.of(table)))],
+                [
+                    json.dumps(key, sort_keys=True),
+                    json.dumps(dataclasses.asdict(_Entry.of(table, facts))),
+                ],
             )
         finally:
             con.execute("DETACH kundresa_new")
@@ -218,9 +229,11 @@ class _Entry:
     excluded: int
     data_rows: int
     placed: list[tuple[int, str]]  # (line, reason) of the first unreadable rows
+    unique_orders: bool
+    cohorts: list[tuple[str, int, list[str | None]]]  # month, customers, retention
 
     @classmethod
-    def of(cls, table: LoadedTable) -> _Entry:
+    def of(cls, table: LoadedTable, facts: OrderFacts) -> _Entry:
         problems = table.problems
         return cls(
             columns=dict(table.columns),
@@ -233,9 +246,14 @@ class _Entry:
             placed=[
                 (d.location.line, d.message.removeprefix(_UNREADABLE)) for d in problems.placed
             ],
+            unique_orders=facts.unique_orders,
+            cohorts=[
+                (c.month, c.customers, [None if r is None else str(r) for r in c.retention])
+                for c in facts.cohorts
+            ],
         )
 
-    def restore(self, display: str) -> LoadedTable:
+    def restore(self, display: str) -> tuple[LoadedTable, OrderFacts]:
         problems = RowProblems(
             display=display,
             rejected_count=self.rejected,
@@ -245,7 +263,7 @@ class _Entry:
             data_rows=self.data_rows,
         )
         problems.place([(int(line), str(reason)) for line, reason in self.placed])
-        return LoadedTable(
+        table = LoadedTable(
             f"{_ATTACHED}.orders",
             "sales",
             display,
@@ -253,6 +271,11 @@ class _Entry:
             problems,
             notes=[f"{display}: {n}" for n in self.notes],
         )
+        cohorts = [
+            Cohort(month, int(n), [None if r is None else Decimal(r) for r in retention])
+            for month, n, retention in self.cohorts
+        ]
+        return table, OrderFacts(self.unique_orders, cohorts)
 
 
 _UNREADABLE = "row cannot be read: "

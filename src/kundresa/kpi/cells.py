@@ -37,6 +37,10 @@ SATISFACTION: dict[str, int] = {
 }  # fmt: skip
 
 
+#: How many rows of a file its first-rows guess of the formats is taken from.
+GUESS_ROWS = 50_000
+
+
 def read_cells(
     con: duckdb.DuckDBPyConnection,
     fields: list[Field],
@@ -55,6 +59,54 @@ def read_cells(
     counting query over the whole file; `sample` (the first rows' values of a column)
     only picks the formats that read its plain dates fast.
     """
+    cells = _decide(
+        con, fields, mapping, refs, scan,
+        spec=spec, delimiter=delimiter, types=types, sample=sample, guess=False,
+    )  # fmt: skip
+    assert cells is not None  # only a guess can be unsettled
+    return cells
+
+
+def guess_cells(
+    con: duckdb.DuckDBPyConnection,
+    fields: list[Field],
+    mapping: Mapping[str, str],
+    refs: Mapping[str, str],
+    scan: str,
+    *,
+    spec: SourceSpec,
+    delimiter: str,
+    types: Mapping[str, str] | None = None,
+    sample: Callable[[str], list[str]] = lambda header: [],
+) -> dict[str, Cell] | None:
+    """Return the cells as the first `GUESS_ROWS` rows write them, read strictly; None when
+    those rows leave a format open (`1.234` alone, `01.02.2025` alone, a currency).
+
+    A strict cell reads only the forms the first rows use. When every value of the file
+    reads that way, `read_cells` over the whole file decides the same formats (see
+    `notation.settled_number`), so the strict read gives exactly the careful read's values;
+    a value that does not is `odd`, and the file is read again carefully.
+    """
+    first = f"(SELECT * FROM {scan} LIMIT {GUESS_ROWS})"
+    return _decide(
+        con, fields, mapping, refs, first,
+        spec=spec, delimiter=delimiter, types=types, sample=sample, guess=True,
+    )  # fmt: skip
+
+
+def _decide(
+    con: duckdb.DuckDBPyConnection,
+    fields: list[Field],
+    mapping: Mapping[str, str],
+    refs: Mapping[str, str],
+    scan: str,
+    *,
+    spec: SourceSpec,
+    delimiter: str,
+    types: Mapping[str, str] | None,
+    sample: Callable[[str], list[str]],
+    guess: bool,
+) -> dict[str, Cell] | None:
     natives = {f.name: (types or {}).get(mapping[f.name], "VARCHAR") for f in fields}
     counted = [
         f
@@ -71,18 +123,24 @@ def read_cells(
         if item in counted and item.kind is FieldKind.DATE:
             first, second, dates, example = found[:4]
             del found[:4]
-            if not dates and example is not None:
+            if not dates and example is not None and not guess:
                 ref = refs[mapping[item.name]]
                 raise _no_dates(spec, mapping[item.name], _example(con, ref, scan))
             order = spec.date_order or notation.choose_date_order(first, second)
             fast = notation.plain_formats(sample(mapping[item.name]))
-            cell = replace(cell, date_order=order, date_formats=fast)
+            if guess and not (fast and order.decided and example is not None):
+                return None
+            cell = replace(cell, date_order=order, date_formats=fast, strict=guess)
         elif item in counted:
             width = len(notation.NUMBER_FORMATS)
-            fits, marks = [int(n or 0) for n in found[:width]], int(found[width] or 0)
-            del found[: width + 1]
-            chosen = notation.choose_number_format(fits, decimal=spec.decimal, delimiter=delimiter)
-            cell = replace(cell, number_format=chosen, number_marks=marks > 0)
+            counts = [int(n or 0) for n in found[: width + 2]]
+            del found[: width + 2]
+            chosen = notation.choose_number_format(
+                counts[:width], decimal=spec.decimal, delimiter=delimiter
+            )
+            if guess and not notation.settled_number(counts, chosen, decimal=spec.decimal):
+                return None
+            cell = replace(cell, number_format=chosen, number_marks=counts[width] > 0, strict=guess)
         elif item.kind is FieldKind.DATE and spec.date_format:
             cell = replace(cell, formats=(spec.date_format,))
         out[item.name] = cell

@@ -21,8 +21,8 @@ from kundresa.kpi.reader import LoadedTable, load
 from kundresa.kpi.result import KpiResult
 from kundresa.kpi.sales import (
     SEGMENTS,
+    OrderFacts,
     Scope,
-    cohorts,
     find_window,
     months,
     sales_view,
@@ -42,7 +42,7 @@ BREAKDOWNS = (*SEGMENTS, "touchpoint")
 #: Files at least this large get a progress report while they are read.
 LARGE_FILE = 32 << 20
 #: DuckDB's memory cap; beyond it the table spills to a temporary folder.
-MEMORY_LIMIT = "1500MB"
+MEMORY_LIMIT = "800MB"
 #: Beyond this percentage of unreadable data rows the figures would mislead (SPEC 6.1).
 MAX_BAD_ROWS = Decimal(1)
 
@@ -227,7 +227,9 @@ def _measure(
         large = on_progress is not None and _size(spec.path) >= LARGE_FILE
         runner = _with_progress(con, on_progress) if large and on_progress else None
         if kind == "sales":
-            table, notes = load_orders(con, spec, workdir, keep=keep, run=runner, use_cache=cache)
+            table, facts, notes = load_orders(
+                con, spec, workdir, keep=keep, run=runner, use_cache=cache
+            )
             result.warnings.extend(notes)
             con.execute(sales_view(table.name, table.columns, by, start, end))
         else:
@@ -239,7 +241,7 @@ def _measure(
     # Every query from here sorts what it returns; none needs DuckDB to keep row order.
     con.execute("SET preserve_insertion_order = false")
     if "sales" in tables:
-        _measure_sales(con, tables["sales"], result, start=start, end=end, by=by)
+        _measure_sales(con, tables["sales"], facts, result, start=start, end=end, by=by)
     else:
         result.warnings.append("no sales export: the sales metrics are not measured")
     if "survey" in tables:
@@ -262,6 +264,7 @@ def _measure(
 def _measure_sales(
     con: duckdb.DuckDBPyConnection,
     sales: LoadedTable,
+    facts: OrderFacts,
     result: KpiResult,
     *,
     start: dt.date | None,
@@ -272,11 +275,11 @@ def _measure_sales(
     if window is None:
         result.warnings.append(f"{sales.display}: no readable order in the window")
         return
-    scope = Scope(window, sales.has("order_id"))
+    scope = Scope(window, sales.has("order_id"), unique_orders=facts.unique_orders)
     result.window = window
     result.by = by
     result.metrics.update(segment_metrics(con, scope).get("all", {}))
-    result.cohorts = cohorts(con)
+    result.cohorts = facts.cohorts
     if by in SEGMENTS:
         result.breakdown.update(segment_metrics(con, scope, by))
     result.months = months(con)

@@ -59,15 +59,15 @@ DATE_HEAD = "left({}, 8)"
 
 
 def number_counts_sql(ref: str, count: str = "count(*)") -> list[str]:
-    """Return SQL aggregates: how many values fit each of `NUMBER_FORMATS`, and how many
-    have a currency or Unicode minus to remove before they are read.
+    """Return SQL aggregates: how many values fit each of `NUMBER_FORMATS`, how many have a
+    currency or Unicode minus to remove before they are read, and how many are not blank.
 
     `count` is how rows are counted: `sum(n)` over values already counted in `n`.
     """
     text = _TEXT.format(ref)
     fits = [f"{count} FILTER (WHERE regexp_full_match({text}, '{_written(f)}'))" for f in _NUMBER]
     marks = f"{count} FILTER (WHERE regexp_matches({text}, '[^0-9.,+ \u00a0\u202f-]'))"
-    return [*fits, marks]
+    return [*fits, marks, f"{count} FILTER (WHERE {text} <> '')"]
 
 
 def choose_number_format(
@@ -89,14 +89,36 @@ def choose_number_format(
     return order[0]
 
 
-def number_sql(ref: str, number_format: tuple[str, str], sql_type: str, *, marks: bool) -> str:
+def settled_number(counts: Sequence[int], chosen: tuple[str, str], *, decimal: str | None) -> bool:
+    """Tell whether the whole column is sure to be read as `chosen` when its first rows are.
+
+    `counts` are `number_counts_sql` over the first rows. When every value of the column
+    then fits `chosen` without a currency (`number_sql`'s strict read), no other format can
+    have more values fitting it, provided one of the first values fits no format with the
+    other decimal mark (`1.234` alone fits both). Formats with the same mark read such a
+    column's values alike.
+    """
+    fits = dict(zip(NUMBER_FORMATS, counts, strict=False))
+    marks, filled = counts[len(NUMBER_FORMATS)], counts[len(NUMBER_FORMATS) + 1]
+    mark, sep = chosen
+    fitting = fits[mark, ""] + (fits[chosen] if sep else 0)
+    other_mark = sum(n for (m, _), n in fits.items() if m != mark)
+    return filled > 0 and not marks and fitting == filled and (bool(decimal) or other_mark < filled)
+
+
+def number_sql(
+    ref: str, number_format: tuple[str, str], sql_type: str, *, marks: bool, strict: bool = False
+) -> str:
     """Return SQL reading a number in this format as an exact decimal, NULL when it does not fit.
 
     `marks` says that some values carry a currency or a Unicode minus, which are removed.
+    `strict` reads only plain numbers (no currency), which a cheaper pattern matches.
     """
     mark, sep = number_format
     text = _TEXT.format(ref)
-    pattern = _written((mark, ""), (mark, sep)) if sep else _written((mark, ""))
+    formats = ((mark, ""), (mark, sep)) if sep else ((mark, ""),)
+    plain_only = "[+-]?(" + "|".join(_NUMBER[f] for f in formats) + ")"
+    pattern = plain_only if strict else _written(*formats)
     plain = text
     if marks:
         plain = f"regexp_replace(replace({plain}, '\u2212', '-'), '{_CLEAN}', '', 'g')"
@@ -207,8 +229,18 @@ def date_sql(ref: str, order: DateOrder, formats: Sequence[str] = ()) -> str:
     )
     if not formats:
         return patterns
+    return f"coalesce({plain_date_sql(ref, order, formats)}, {patterns})"
+
+
+def plain_date_sql(
+    ref: str, order: DateOrder, formats: Sequence[str], *, guarded: bool = True
+) -> str:
+    """Return SQL reading a date written in one of the `plain_formats`, else NULL.
+
+    `%Y` reads a two-digit year as year 25; `guarded` reads such a value as NULL.
+    """
+    text = f"trim(CAST({ref} AS VARCHAR))"
     dm = ("%d", "%m") if order.day_first else ("%m", "%d")
     listed = ", ".join(f"'{f.format(D=dm[0], M=dm[1])}'" for f in formats)
     fast = f"CAST(try_strptime({text}, [{listed}]) AS DATE)"
-    # A two-digit year read by %Y would be year 25: such a value takes the patterns' path.
-    return f"coalesce(CASE WHEN {fast} >= DATE '1000-01-01' THEN {fast} END, {patterns})"
+    return f"CASE WHEN {fast} >= DATE '1000-01-01' THEN {fast} END" if guarded else fast

@@ -24,6 +24,12 @@ ROW_COUNTS = (
     "count(*) FILTER (WHERE skipped = 'excluded') AS excluded_rows, "
     "count(*) FILTER (WHERE skipped IS NULL) AS read_rows"
 )
+#: The same, of a table with a row's `status` and a count of `rows` of the file.
+GROUPED_ROW_COUNTS = (
+    "sum(rows) FILTER (WHERE status = 'bad'), sum(rows) FILTER (WHERE status = 'summary'), "
+    "sum(rows) FILTER (WHERE status = 'excluded'), "
+    "sum(rows) FILTER (WHERE status IN ('sale', 'bad'))"
+)
 #: A summary row's first cell: Total, Totalt, Summa, Sum, I alt (with or without a colon).
 SUMMARY = r"(total|totalt|summa|sum|i alt|totalsum|grand total)\s*:?"
 
@@ -42,8 +48,13 @@ def skip_sql(
     """
     first = f"lower(trim(CAST({refs[0]} AS VARCHAR)))"
     cells = ", ".join(f"nullif(trim(CAST({r} AS VARCHAR)), '')" for r in refs)
+    # A first cell that begins with a digit (an order number) is no summary: the cheap test
+    # spares the pattern almost every row.
+    text = f"CAST({refs[0]} AS VARCHAR)"
+    digit = f"({text} >= '0' AND {text} < ':')"
     whens = [
-        f"WHEN regexp_full_match(coalesce({first}, ''), '{SUMMARY}') THEN 'summary'",
+        f"WHEN NOT coalesce({digit}, false) "
+        f"AND regexp_full_match(coalesce({first}, ''), '{SUMMARY}') THEN 'summary'",
         f"WHEN coalesce({cells}) IS NULL THEN 'blank'",
     ]
     if second_header is not None:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from kundresa.errors import InputError
 from kundresa.kpi.result import Cohort, Month, Value, Window, ratio
-from kundresa.kpi.rows import ROW_COUNTS
 
 if TYPE_CHECKING:
     import duckdb
@@ -38,40 +37,36 @@ _HALF = "(date_diff('day', ws, we) + 1) // 2"
 def order_rows(keep: frozenset[str]) -> Callable[[str, Mapping[str, str]], str]:
     """Return the aggregation that reads parsed sales rows into one row per order and day.
 
-    Each row of the table is one `status`: `sale`, `bad` (unreadable rows, only counted) or
-    `skip` (blank, summary, header and excluded rows, only counted). Sales are keyed by
-    customer, order and day (and the breakdown columns in `keep`), so that the table does
-    not depend on `--by`, `--from` or `--to`: `sales_view` reads it for any of them, and
-    the cache keeps it.
+    Each row of the table has a `status`: `sale`, `bad` (unreadable rows, only counted),
+    or why a row is not data (`summary`, `excluded`, `blank`, ...; only counted). Sales are
+    keyed by customer, order and day (and the breakdown columns in `keep`), so that the
+    table does not depend on `--by`, `--from` or `--to`: `sales_view` reads it for any of
+    them, and the cache keeps it.
     """
 
     def shape(select: str, columns: Mapping[str, str]) -> str:
         # Without order ids every row is an order: rows of a customer on one day are grouped,
         # which keeps the dates the cohorts and the monthly revenue need.
         key = "order_id" if "order_id" in columns else "CAST(day AS VARCHAR)"
-        status = (
-            "CASE WHEN skipped IS NOT NULL THEN 'skip' WHEN problem IS NOT NULL THEN 'bad' "
-            "ELSE 'sale' END"
-        )
+        status = "coalesce(skipped, CASE WHEN problem IS NOT NULL THEN 'bad' ELSE 'sale' END)"
         sale = "status = 'sale'"
-        kept = "".join(
-            f"CASE WHEN {sale} THEN {name} END AS {name}, "
-            for name in _DIMENSIONS
-            if name in keep and name in columns
+        dims = [name for name in _DIMENSIONS if name in keep and name in columns]
+        keys = ", ".join(
+            [f"CASE WHEN {sale} THEN {name} END AS {name}" for name in dims]
+            + [
+                f"CASE WHEN {sale} THEN customer_id END AS customer_id",
+                f"CASE WHEN {sale} THEN {key} END AS order_key",
+                f"CASE WHEN {sale} THEN day END AS day",
+            ]
         )
+        grouped = ", ".join(["status", *dims, "customer_id", "order_key", "day"])
+        # `rows` counts the group's rows of the file, which all have the group's status.
         return f"""
-        SELECT status, {kept}
-               CASE WHEN {sale} THEN customer_id END AS customer_id,
-               CASE WHEN {sale} THEN {key} END AS order_key,
-               CASE WHEN {sale} THEN day END AS day,
-               min(day) AS any_day,
-               min(day) FILTER (WHERE amount >= 0) AS first_day,
-               max(day) FILTER (WHERE amount >= 0) AS last_day,
-               count(*) FILTER (WHERE amount >= 0) AS order_rows,
-               sum(amount) FILTER (WHERE {sale}) AS revenue,
-               {ROW_COUNTS}
-        FROM (SELECT *, {status} AS status FROM ({select}))
-        GROUP BY ALL"""
+        SELECT {grouped}, count(*) FILTER (WHERE amount >= 0) AS order_rows,
+               sum(amount) AS revenue, count(*) AS rows
+        FROM (SELECT status, {keys}, amount
+              FROM (SELECT *, {status} AS status FROM ({select})))
+        GROUP BY {grouped}"""
 
     return shape
 
@@ -110,8 +105,8 @@ def sales_view(
                CASE WHEN {sale} THEN {segment} END AS seg,
                CASE WHEN {sale} THEN {first} END AS seg_start,
                customer_id, order_key, date_trunc('month', day)::DATE AS month,
-               any_day, first_day, last_day, order_rows, revenue,
-               bad_rows, skipped_rows, excluded_rows, read_rows
+               day AS any_day, CASE WHEN order_rows > 0 THEN day END AS first_day,
+               CASE WHEN order_rows > 0 THEN day END AS last_day, order_rows, revenue
         FROM {orders}"""
 
 
@@ -120,10 +115,38 @@ _DIMENSIONS = ("event", "channel")
 
 @dataclass(frozen=True)
 class Scope:
-    """The window and whether orders have ids."""
+    """The window, whether orders have ids, and whether each is one row (`OrderFacts`)."""
 
     window: Window
     order_ids: bool
+    unique_orders: bool = False
+
+
+@dataclass(frozen=True)
+class OrderFacts:
+    """What the order rows say whatever the window and segment, kept with them in the cache.
+
+    `unique_orders`: no two rows with a purchase share an order id, so that each order is
+    one row in any window and segment, and is counted without grouping by its id.
+    """
+
+    unique_orders: bool
+    cohorts: list[Cohort]
+
+
+def order_facts(con: duckdb.DuckDBPyConnection, orders: str, *, order_ids: bool) -> OrderFacts:
+    """Return the facts of the order rows `orders` (the table `order_rows` makes)."""
+    return OrderFacts(order_ids and _unique_orders(con, orders), cohorts(con, orders))
+
+
+def _unique_orders(con: duckdb.DuckDBPyConnection, orders: str) -> bool:
+    # Distinct hashes prove distinct ids; should two ids share a hash, the answer is only
+    # False, and the orders are grouped by id.
+    found = con.execute(
+        "SELECT count(*) = count(DISTINCT hash(order_key)) FROM "
+        f"{orders} WHERE status = 'sale' AND order_rows > 0"
+    ).fetchone()
+    return bool(found and found[0])
 
 
 def find_window(
@@ -174,20 +197,24 @@ def segment_metrics(
     Sales without a customer id count in revenue and orders; every per-customer figure
     uses the sales that have one.
     """
-    # Each order once per segment and customer (its months summed) before counting, so
-    # that a customer's orders need no DISTINCT; the total does, as two customers may
-    # share an order id.
+    # Each order once per segment and customer (its days summed) before counting, so that
+    # a customer's orders need no DISTINCT; the total does, as two customers may share an
+    # order id. When each order is one row, its rows are its orders already.
     orders = "coalesce(sum(order_rows), 0)"
     customer_orders = orders
+    per_order = (
+        "SELECT seg, any_value(ws) AS ws, any_value(we) AS we, customer_id, order_key, "
+        "sum(revenue) AS revenue, min(first_day) AS first_day, max(last_day) AS last_day, "
+        "sum(order_rows) AS order_rows FROM o GROUP BY seg, customer_id, order_key"
+    )
     if scope.order_ids:
         orders = "count(DISTINCT order_key) FILTER (WHERE order_rows > 0)"
         customer_orders = "count(*) FILTER (WHERE order_rows > 0)"
+    if scope.order_ids and scope.unique_orders:
+        orders = customer_orders
+        per_order = "SELECT * FROM o"
     sql = f"""{_rows(scope, by)},
-    per_order AS (
-        SELECT seg, any_value(ws) AS ws, any_value(we) AS we, customer_id, order_key,
-               sum(revenue) AS revenue, min(first_day) AS first_day,
-               max(last_day) AS last_day, sum(order_rows) AS order_rows
-        FROM o GROUP BY seg, customer_id, order_key),
+    per_order AS ({per_order}),
     totals AS (
         SELECT seg, any_value(ws) AS ws, any_value(we) AS we, sum(revenue) AS revenue,
                {orders} AS orders
@@ -277,29 +304,35 @@ def derive(sales: Sales) -> dict[str, Value]:
     }
 
 
-def cohorts(con: duckdb.DuckDBPyConnection) -> list[Cohort]:
+def cohorts(con: duckdb.DuckDBPyConnection, orders: str) -> list[Cohort]:
     """Return, per first-purchase month, the share of the cohort buying in each month.
 
-    Read from every sale in the export, whatever `--from/--to`, so that the table is the
-    same however it is asked for. A month after the export's last month has not been
-    observed: its cell is None, not 0.
+    Read from every sale of the order rows `orders`, whatever `--from/--to`, so that the
+    table is the same however it is asked for. A month after the export's last month has
+    not been observed: its cell is None, not 0.
     """
+    # Each customer's months with a purchase, as bits from the export's first month: one
+    # group per customer rather than one per customer and month.
+    month = "date_diff('month', DATE '1970-01-01', day)"
+    bought = "status = 'sale' AND customer_id IS NOT NULL AND order_rows > 0"
+    span = con.execute(f"SELECT min({month}), max({month}) FROM {orders} WHERE {bought}").fetchone()
+    if span is None or span[0] is None:
+        return []
+    first, spanned = int(span[0]), int(span[1]) - int(span[0]) + 1
     rows = con.execute(
-        """WITH months AS (
-            SELECT DISTINCT customer_id, date_trunc('month', first_day)::DATE AS month
-            FROM sales WHERE state IN ('in', 'out') AND customer_id IS NOT NULL
-                         AND order_rows > 0),
-        firsts AS (SELECT customer_id, min(month) AS cohort FROM months GROUP BY customer_id)
-        SELECT cohort, date_diff('month', cohort, month) AS k, count(*) AS buyers,
-               (SELECT max(month) FROM months) AS last
-        FROM months JOIN firsts USING (customer_id) GROUP BY ALL ORDER BY cohort, k"""
+        f"""WITH bits AS (
+            SELECT bitstring_agg({month} - {first}, 0, {spanned - 1}) AS months
+            FROM {orders} WHERE {bought} GROUP BY customer_id),
+        firsts AS (SELECT months, bit_position('1'::BIT, months) - 1 AS cohort FROM bits)
+        SELECT cohort, k, count(*) FROM firsts, range(0, {spanned}) AS t(k)
+        WHERE cohort + k < {spanned} AND get_bit(months, CAST(cohort + k AS INTEGER)) = 1
+        GROUP BY ALL ORDER BY cohort, k"""
     ).fetchall()
     sizes: dict[dt.date, int] = {}
     buyers: dict[tuple[dt.date, int], int] = {}
-    if not rows:
-        return []
-    last = rows[0][3]
-    for cohort, k, count, _ in rows:
+    last = _month(first + spanned - 1)
+    for index, k, count in rows:
+        cohort = _month(first + int(index))
         buyers[cohort, int(k)] = int(count)
         if int(k) == 0:
             sizes[cohort] = int(count)
@@ -313,6 +346,11 @@ def cohorts(con: duckdb.DuckDBPyConnection) -> list[Cohort]:
         ]
         out.append(Cohort(cohort.strftime("%Y-%m"), size, cells))
     return out
+
+
+def _month(index: int) -> dt.date:
+    """Return the first day of the month `index` months after January 1970."""
+    return dt.date(1970 + index // 12, index % 12 + 1, 1)
 
 
 def _months(first: dt.date, last: dt.date) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from kundresa.kpi.notation import DateOrder, date_sql, number_sql
+from kundresa.kpi.notation import DateOrder, date_sql, number_sql, plain_date_sql
 
 #: Amounts are exact: 14 digits before the decimal mark and 4 after fit in 64 bits.
 DECIMAL = "DECIMAL(18,4)"
@@ -51,7 +51,8 @@ class Cell:
     `formats` are strptime formats given in settings, which win over `date_order`;
     `number_marks` says that some numbers carry a currency or a Unicode minus;
     `date_formats` read the column's plain dates fast; `labels` map a score's words
-    (lower case) to its number.
+    (lower case) to its number. A `strict` cell reads only plain numbers and the dates
+    `date_formats` read (`cells.guess_cells`).
     """
 
     ref: str
@@ -62,6 +63,7 @@ class Cell:
     date_order: DateOrder = field(default_factory=DateOrder)
     date_formats: tuple[str, ...] = ()
     labels: Mapping[str, int] = field(default_factory=dict)
+    strict: bool = False
 
 
 def quote(name: str) -> str:
@@ -85,12 +87,14 @@ def parse_sql(item: Field, cell: Cell) -> str:
         if cell.formats:
             formats = ", ".join(literal(f) for f in cell.formats)
             return f"CAST(try_strptime(trim({ref}), [{formats}]) AS DATE)"
+        if cell.strict:
+            return plain_date_sql(ref, cell.date_order, cell.date_formats, guarded=False)
         return date_sql(ref, cell.date_order, cell.date_formats)
     if item.kind is FieldKind.SCORE:
         return _score_sql(item, cell)
     if cell.native == "NUMBER":
         return f"TRY_CAST({ref} AS {DECIMAL})"
-    return number_sql(ref, cell.number_format, DECIMAL, marks=cell.number_marks)
+    return number_sql(ref, cell.number_format, DECIMAL, marks=cell.number_marks, strict=cell.strict)
 
 
 def _score_sql(item: Field, cell: Cell) -> str:
@@ -125,16 +129,27 @@ def problem_sql(item: Field) -> str | None:
     # `value IS NULL` first: the text of a good value is never looked at, which matters on
     # ten million rows.
     reason = f"'{item.name} is empty'" if item.required else "NULL"
-    empty = f"WHEN {value} IS NULL AND {blank} THEN {reason} "
-    if item.kind is FieldKind.DATE:
-        return f"{empty}WHEN {value} IS NULL THEN {shown} || ' is not a date'"
-    if item.kind is FieldKind.AMOUNT:
-        return f"{empty}WHEN {value} IS NULL THEN {shown} || ' is not a number'"
+    message = {
+        FieldKind.DATE: "' is not a date'",
+        FieldKind.AMOUNT: "' is not a number'",
+        FieldKind.COUNT: "' is not a whole number of 0 or more'",
+    }.get(item.kind, f"' is not a whole number from {item.low} to {item.high}'")
+    unreadable = f"CASE WHEN {blank} THEN {reason} ELSE {shown} || {message} END"
+    clause = f"WHEN {value} IS NULL THEN {unreadable}"
     if item.kind is FieldKind.COUNT:
-        bad = f"{value} IS NULL OR {value} < 0 OR {value} <> round({value})"
-        return f"{empty}WHEN {bad} THEN {shown} || ' is not a whole number of 0 or more'"
-    scale = f"' is not a whole number from {item.low} to {item.high}'"
-    return f"{empty}WHEN {value} IS NULL THEN {shown} || {scale}"
+        clause += f" WHEN {value} < 0 OR {value} <> round({value}) THEN {shown} || {message}"
+    return clause
+
+
+def _odd_sql(item: Field) -> str:
+    """Return SQL true when a strict cell did not read its value (`cells.guess_cells`).
+
+    A strict date takes a two-digit year as a year before 1000, which the careful read
+    reads as 19xx or 20xx.
+    """
+    value, raw = f"v_{item.column}", f"r_{item.column}"
+    read = f"{value} < DATE '1000-01-01'" if item.kind is FieldKind.DATE else "false"
+    return f"(CASE WHEN {value} IS NULL THEN trim(CAST({raw} AS VARCHAR)) <> '' ELSE {read} END)"
 
 
 def select_sql(
@@ -172,7 +187,10 @@ def select_sql(
     problem = f"coalesce({', '.join(checks)})" if len(checks) > 1 else (checks or ["NULL"])[0]
     if not checks:
         problem = "CAST(NULL AS VARCHAR)"
+    # A strict cell's value that it cannot read makes the row `odd`: the file is read again.
+    odd = [_odd_sql(item) for item in fields if cells[item.name].strict]
+    skipped = f"CASE WHEN {' OR '.join(odd)} THEN 'odd' ELSE skipped END" if odd else "skipped"
     return (
         f"SELECT {', '.join(outer)}, CASE WHEN skipped IS NULL THEN {problem} END AS problem, "
-        f"skipped FROM (SELECT {', '.join(inner)} FROM {source})"
+        f"{skipped} AS skipped FROM (SELECT {', '.join(inner)} FROM {source})"
     )
