@@ -223,6 +223,22 @@ def test_an_order_id_shared_by_two_customers_counts_once(measure, tmp_path):
     assert result.metrics["avg_lifespan_days"] == 1  # A: Jan 1 to Jan 3, B: 0
 
 
+def test_an_order_bought_on_two_days_counts_once(measure, tmp_path):
+    rows = [
+        ("O1", "A", "2025-01-01", "10"),
+        ("O1", "A", "2025-01-05", "20"),  # a ticket added to the order later
+        ("O2", "A", "2025-01-09", "30"),
+        ("O3", "B", "2025-01-02", "5"),
+    ]
+    path = write_csv(tmp_path / "s.csv", ("order", "customer", "date", "amount"), rows)
+    result = measure(path)
+    assert result.metrics["orders"] == 3
+    assert result.metrics["revenue"] == 65
+    assert result.metrics["purchase_frequency"] == Decimal("1.5")  # A: O1, O2; B: O3
+    assert result.metrics["repeat_rate"] == Decimal("0.5")
+    assert result.metrics["avg_lifespan_days"] == 4  # A: Jan 1 to Jan 9, B: 0
+
+
 def test_progress_is_reported_while_a_large_file_is_read(monkeypatch, tmp_path):
     from kundresa.kpi import compute
 

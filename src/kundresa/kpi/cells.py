@@ -128,7 +128,9 @@ def _decide(
                 raise _no_dates(spec, mapping[item.name], _example(con, ref, scan))
             order = spec.date_order or notation.choose_date_order(first, second)
             fast = notation.plain_formats(sample(mapping[item.name]))
-            if guess and not (fast and order.decided and example is not None):
+            # A day-month format reads strictly only in the order the first rows showed.
+            shown = bool(spec.date_order) or first is not None or "{D}" not in "".join(fast)
+            if guess and not (fast and order.decided and shown and example is not None):
                 return None
             cell = replace(cell, date_order=order, date_formats=fast, strict=guess)
         elif item in counted:

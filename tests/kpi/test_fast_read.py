@@ -1,0 +1,144 @@
+"""The strict read gives the careful read's figures, and reads carefully when it must.
+
+kpi reads a file strictly, in the forms its first rows use (`cells.guess_cells`); a value
+written another way makes it read the whole file again, with the formats decided from
+every value. Each test compares the two reads in full, and checks which one was taken.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import kundresa.kpi.cells as kpi_cells
+import kundresa.kpi.reader as kpi_reader
+from kundresa.kpi import KpiResult, compute_kpis
+
+from kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
+from kpi.test_cache import everything
+from kpi.test_dialects import DIALECTS
+from kpi.test_real_data import cdnow
+
+
+@pytest.fixture
+def careful_reads(monkeypatch) -> list[str]:
+    """Record each careful read, which decides the formats from every value."""
+    seen: list[str] = []
+    real = kpi_reader.read_cells
+
+    def counting(*args, **kwargs):
+        seen.append(kwargs["spec"].display)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kpi_reader, "read_cells", counting)
+    return seen
+
+
+def both_ways(monkeypatch, export: Path, **options) -> tuple[KpiResult, KpiResult]:
+    """Return the figures of the fast read and of the careful read alone."""
+    fast = compute_kpis(sales=export, **options)
+    with monkeypatch.context() as patch:
+        patch.setattr(kpi_reader, "FAST_READ", False)
+        careful = compute_kpis(sales=export, **options)
+    return fast, careful
+
+
+@pytest.mark.parametrize("name", list(DIALECTS))
+def test_every_dialect_gives_the_same_figures_read_fast_or_carefully(
+    name, tmp_path, monkeypatch
+):
+    fast, careful = both_ways(monkeypatch, DIALECTS[name](tmp_path), by="channel")
+    assert everything(fast) == everything(careful)
+
+
+def test_real_purchases_give_the_same_figures_read_fast_or_carefully(tmp_path, monkeypatch):
+    export = tmp_path / "cdnow.csv"
+    lines = cdnow().read_text(encoding="ascii").splitlines()
+    rows = [line.split() for line in lines[1:]]
+    body = [f"{c};{d};{a.replace('.', ',')}" for c, d, _cds, a in rows]
+    export.write_text("\n".join(["Kund-ID;Datum;Belopp", *body]) + "\n", encoding="utf-8")
+    fast, careful = both_ways(monkeypatch, export, by="cohort")
+    assert everything(fast) == everything(careful)
+    assert fast.metrics["customers"] == 23_570
+
+
+def test_a_plain_nordic_export_is_read_once_strictly(tmp_path, careful_reads):
+    rows = [(o, c, d, a.replace(".", ","), e, ch) for o, c, d, a, e, ch in SALES_ROWS]
+    export = write_csv(tmp_path / "plain.csv", SALES_HEADER, rows, delimiter=";")
+    result = compute_kpis(sales=export)
+    assert careful_reads == []
+    assert result.metrics["revenue"] == Decimal("1620.00")
+
+
+# The last row, after the rows the formats are guessed from, written another way: its
+# amount is 40.00 in every case, so the revenue stays the hand-computed 1620.00.
+LATE = {
+    "a currency": ("2025-01-05", "40,00 kr"),
+    "a thousands separator": ("2025-01-05", "0.040,00"),
+    "a day-first date in ISO dates": ("05.01.2025", "40,00"),
+    "a two-digit year": ("05.01.25", "40,00"),
+}
+
+
+@pytest.mark.parametrize("case", list(LATE))
+def test_a_value_the_first_rows_do_not_foresee_reads_the_file_carefully(
+    case, tmp_path, monkeypatch, careful_reads
+):
+    monkeypatch.setattr(kpi_cells, "GUESS_ROWS", 4)
+    day, amount = LATE[case]
+    rows = [(o, c, d, a.replace(".", ","), e, ch) for o, c, d, a, e, ch in SALES_ROWS]
+    rows[-1] = (*rows[-1][:2], day, amount, *rows[-1][4:])
+    export = write_csv(tmp_path / "late.csv", SALES_HEADER, rows, delimiter=";")
+    fast, careful = both_ways(monkeypatch, export)
+    assert careful_reads[0] == careful_reads[1]  # the fast read fell back, then careful
+    assert everything(fast) == everything(careful)
+    assert fast.metrics["revenue"] == Decimal("1620.00")
+    assert fast.problems == []
+
+
+def test_an_unreadable_value_late_in_the_file_is_reported_as_the_careful_read_does(
+    tmp_path, monkeypatch, careful_reads
+):
+    monkeypatch.setattr(kpi_cells, "GUESS_ROWS", 4)
+    rows = [(o, c, d, a.replace(".", ","), e, ch) for o, c, d, a, e, ch in SALES_ROWS]
+    rows[-1] = (*rows[-1][:3], "fyrtio", *rows[-1][4:])
+    export = write_csv(tmp_path / "bad.csv", SALES_HEADER, rows, delimiter=";")
+    fast, careful = both_ways(monkeypatch, export, max_bad_rows=Decimal(100))
+    assert len(careful_reads) == 2
+    assert everything(fast) == everything(careful)
+    assert [(d.location.line, d.message) for d in fast.problems] == [
+        (10, "row cannot be read: amount 'fyrtio' is not a number")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("amounts", "revenue"),
+    [
+        # `1.500` fits a decimal point and a thousands dot alike: no first rows settle it,
+        # and a file split by `;` writes the Nordic way (SPEC 6.1).
+        (["1.500", "2.250", "1.000"], Decimal("4750")),
+        (["1,500", "2,250", "1,000"], Decimal("4.75")),
+    ],
+)
+def test_first_rows_that_fit_both_decimal_marks_are_read_carefully(
+    amounts, revenue, tmp_path, monkeypatch, careful_reads
+):
+    rows = [(f"O{i}", f"c{i}", "2025-01-0" + str(i + 1), a) for i, a in enumerate(amounts)]
+    export = write_csv(tmp_path / "ambiguous.csv", SALES_HEADER[:4], rows, delimiter=";")
+    fast, careful = both_ways(monkeypatch, export)
+    assert len(careful_reads) == 2  # at once, then in the careful run
+    assert everything(fast) == everything(careful)
+    assert fast.metrics["revenue"] == revenue
+
+
+def test_day_month_dates_that_never_say_which_is_first_are_read_carefully(
+    tmp_path, monkeypatch, careful_reads
+):
+    rows = [("O1", "a", "01.02.2025", "10,00"), ("O2", "b", "03.04.2025", "20,00")]
+    export = write_csv(tmp_path / "undecided.csv", SALES_HEADER[:4], rows, delimiter=";")
+    fast, careful = both_ways(monkeypatch, export)
+    assert len(careful_reads) == 2  # at once, then in the careful run
+    assert everything(fast) == everything(careful)
+    assert any("day-first or month-first" in w for w in fast.warnings)
