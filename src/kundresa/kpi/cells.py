@@ -1,8 +1,9 @@
 """How each column of an export is read: decided from all its values, or from settings.
 
-One counting query over the whole file gives, for every number column, how many values
-fit each number format, and for every date column its largest day and month fields;
-`notation` turns those counts into the way the column is read.
+One counting query gives, for every number column, how many values fit each number format,
+and for every date column its largest day and month fields; `notation` turns those counts
+into the way the column is read. Over the first rows (`guess_cells`) it gives the formats a
+strict read tries first; over the whole file (`read_cells`), those of the careful read.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """How a column writes its numbers and dates, decided from all its values.
 
 A column's number format (decimal comma or point, how thousands are grouped) and whether its
-dates are day-first or month-first are decided from every value in the column, by one
-counting query over the whole file, never from the first rows alone. A value that does not
-fit the column's format then reads as NULL (an unreadable row); it is never reinterpreted.
+dates are day-first or month-first are decided from every value in the column, never from
+the first rows alone: either by one counting query over the whole file, or by the first
+rows' formats when a strict read then reads every value in them (`settled_number`,
+`cells.guess_cells`). A value that does not fit the column's format then reads as NULL (an
+unreadable row); it is never reinterpreted.
 """
 
 from __future__ import annotations

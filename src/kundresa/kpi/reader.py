@@ -1,9 +1,13 @@
-"""Load an export into a DuckDB table of typed values, in one pass over the file.
+"""Load an export into a DuckDB table of typed values, in one pass over the file when it can.
 
 Each row is parsed in SQL (dates by the detected formats, amounts as exact decimals with
 the detected decimal mark and any thousands separators), and every row that cannot be read
 is kept with the reason, never dropped: rows that are not valid CSV are caught by DuckDB's
 rejects table, rows with an unreadable value are marked in a `problem` column.
+
+The file is first read strictly, as its first rows write it (`cells.guess_cells`); a value
+written any other way makes the read start again carefully, with every column's format
+decided from all its values (`cells.read_cells`). Both reads give the same figures.
 """
 
 from __future__ import annotations

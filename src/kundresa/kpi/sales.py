@@ -165,11 +165,13 @@ def find_window(
 
 
 def _rows(scope: Scope, by: str | None) -> str:
-    """Return the CTE of sales in scope with their segment and the segment's window."""
+    """Return the CTEs of sales in scope with their segment (`o`), and of each segment's
+    window (`bounds`), which a period's segment makes shorter."""
     start, end = f"DATE '{scope.window.start}'", f"DATE '{scope.window.end}'"
     segment, ws, we, join = "'all'", start, end, ""
     if by in _PERIOD:
-        segment = "seg"
+        # Grouped by the period's first day, a date, and named only in the few totals.
+        segment = "seg_start"
         ws = f"greatest(seg_start, {start})"
         we = f"least((seg_start + INTERVAL {_PERIOD[by]} - INTERVAL 1 day)::DATE, {end})"
     elif by == "cohort":
@@ -184,9 +186,19 @@ def _rows(scope: Scope, by: str | None) -> str:
     elif by is not None:
         segment = "seg"
     return (
-        f"WITH o AS (SELECT {segment} AS seg, {ws} AS ws, {we} AS we, customer_id, order_key, "
-        f"first_day, last_day, order_rows, revenue FROM sales{join} WHERE state = 'in')"
+        f"WITH o AS NOT MATERIALIZED (SELECT {segment} AS seg, seg_start, customer_id, "
+        f"order_key, first_day, last_day, order_rows, revenue FROM sales{join} "
+        "WHERE state = 'in'), "
+        f"bounds AS (SELECT seg, {_LABEL.get(by or '', 'seg')} AS label, {ws} AS ws, {we} AS we "
+        "FROM (SELECT seg, any_value(seg_start) AS seg_start FROM o GROUP BY seg))"
     )
+
+
+#: A period's name, from its first day.
+_LABEL = {
+    "month": "strftime(seg_start, '%Y-%m')",
+    "quarter": "strftime(seg_start, '%Y') || '-Q' || quarter(seg_start)",
+}
 
 
 def segment_metrics(
@@ -195,51 +207,58 @@ def segment_metrics(
     """Return the sales metrics of each segment (`all` when `by` is None).
 
     Sales without a customer id count in revenue and orders; every per-customer figure
-    uses the sales that have one.
+    uses the sales that have one. Each segment's window is joined to its few rows of
+    totals, not carried on every order row.
     """
+
     # Each order once per segment and customer (its days summed) before counting, so that
     # a customer's orders need no DISTINCT; the total does, as two customers may share an
     # order id. When each order is one row, its rows are its orders already.
-    orders = "coalesce(sum(order_rows), 0)"
-    customer_orders = orders
+    def counted(where: str = "TRUE") -> str:
+        """Return the count of orders among the rows `where` selects."""
+        if not scope.order_ids:
+            return f"coalesce(sum(order_rows) FILTER (WHERE {where}), 0)"
+        if scope.unique_orders:
+            return f"count(*) FILTER (WHERE order_rows > 0 AND {where})"
+        return f"count(DISTINCT order_key) FILTER (WHERE order_rows > 0 AND {where})"
+
     per_order = (
-        "SELECT seg, any_value(ws) AS ws, any_value(we) AS we, customer_id, order_key, "
-        "sum(revenue) AS revenue, min(first_day) AS first_day, max(last_day) AS last_day, "
-        "sum(order_rows) AS order_rows FROM o GROUP BY seg, customer_id, order_key"
+        "MATERIALIZED (SELECT seg, customer_id, order_key, sum(revenue) AS revenue, "
+        "min(first_day) AS first_day, max(last_day) AS last_day, "
+        "sum(order_rows) AS order_rows FROM o GROUP BY seg, customer_id, order_key)"
     )
-    if scope.order_ids:
-        orders = "count(DISTINCT order_key) FILTER (WHERE order_rows > 0)"
-        customer_orders = "count(*) FILTER (WHERE order_rows > 0)"
     if scope.order_ids and scope.unique_orders:
-        orders = customer_orders
-        per_order = "SELECT * FROM o"
+        per_order = "NOT MATERIALIZED (SELECT * FROM o)"
+    # Per customer each order is one row of `per_order` already.
+    customer_orders = (
+        "count(*) FILTER (WHERE order_rows > 0)" if scope.order_ids else "sum(order_rows)"
+    )
+    known = "customer_id IS NOT NULL"
+    early = f"date_diff('day', ws, first_day) < {_HALF}"
     sql = f"""{_rows(scope, by)},
-    per_order AS ({per_order}),
+    per_order AS {per_order},
     totals AS (
-        SELECT seg, any_value(ws) AS ws, any_value(we) AS we, sum(revenue) AS revenue,
-               {orders} AS orders
+        SELECT seg, sum(revenue) AS revenue, {counted()} AS orders,
+               sum(revenue) FILTER (WHERE customer_id IS NULL) AS anonymous_revenue,
+               {counted("customer_id IS NULL")} AS anonymous_orders
         FROM per_order GROUP BY seg),
-    anonymous AS (
-        SELECT seg, sum(revenue) AS anonymous_revenue, {orders} AS anonymous_orders
-        FROM per_order WHERE customer_id IS NULL GROUP BY seg),
     customers AS (
-        SELECT seg, customer_id, any_value(ws) AS ws, any_value(we) AS we,
-               {customer_orders} AS orders, sum(revenue) AS revenue,
+        SELECT seg, customer_id, {customer_orders} AS orders, sum(revenue) AS revenue,
                min(first_day) AS first_day, max(last_day) AS last_day
-        FROM per_order WHERE customer_id IS NOT NULL GROUP BY seg, customer_id),
+        FROM per_order WHERE {known} GROUP BY seg, customer_id),
     by_segment AS (
         SELECT seg, count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
                sum(orders) AS customer_orders, sum(revenue) AS customer_revenue,
                sum(coalesce(date_diff('day', first_day, last_day), 0)) AS span_days,
-               count(*) FILTER (WHERE date_diff('day', ws, first_day) < {_HALF}) AS churn_base,
-               count(*) FILTER (WHERE date_diff('day', ws, first_day) < {_HALF}
-                                  AND date_diff('day', ws, last_day) < {_HALF}) AS churned
-        FROM customers GROUP BY seg)
-    SELECT seg, ws, we, revenue, orders, coalesce(customers, 0), coalesce(repeaters, 0),
+               count(*) FILTER (WHERE {early}) AS churn_base,
+               count(*) FILTER (WHERE {early} AND date_diff('day', ws, last_day) < {_HALF})
+                   AS churned
+        FROM customers JOIN bounds USING (seg) GROUP BY seg)
+    SELECT label, ws, we, revenue, orders, coalesce(customers, 0), coalesce(repeaters, 0),
            coalesce(customer_orders, 0), coalesce(customer_revenue, 0), coalesce(span_days, 0),
            coalesce(churn_base, 0), coalesce(churned, 0), coalesce(anonymous_orders, 0),
            coalesce(anonymous_revenue, 0)
-    FROM totals LEFT JOIN by_segment USING (seg) LEFT JOIN anonymous USING (seg) ORDER BY seg"""
+    FROM totals JOIN bounds USING (seg) LEFT JOIN by_segment USING (seg) ORDER BY label"""
     out: dict[str, dict[str, Value]] = {}
     for row in con.execute(sql).fetchall():
         seg, ws, we, revenue, orders_n, *counts = row
