@@ -197,6 +197,8 @@ def _store(
     try:
         con.execute(f"ATTACH {literal(name)} AS kundresa_new")
         try:
+            # The order rows have no order to keep: writing them in any order is faster.
+            con.execute("SET preserve_insertion_order = false")
             con.execute(f"CREATE TABLE kundresa_new.orders AS SELECT * FROM {table.name}")
             con.execute(
                 "CREATE TABLE kundresa_new.entry AS SELECT ? AS key, ? AS meta",
@@ -206,6 +208,7 @@ def _store(
                 ],
             )
         finally:
+            con.execute("SET preserve_insertion_order = true")
             con.execute("DETACH kundresa_new")
         part.replace(entry)
     finally:
