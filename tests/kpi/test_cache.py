@@ -19,7 +19,7 @@ from kundresa.kpi import KpiResult, compute_kpis
 
 from kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
 from kpi.test_dialects import DIALECTS
-from kpi.test_real_data import cdnow
+from kpi.test_real_data import cdnow_nordic
 
 BREAKDOWNS = [None, "event", "channel", "month", "quarter", "cohort"]
 
@@ -83,11 +83,7 @@ def test_every_dialect_gives_the_same_figures_from_the_cache(name, tmp_path, rea
 
 
 def test_real_purchases_give_the_same_figures_from_the_cache(tmp_path, reads):
-    export = tmp_path / "cdnow.csv"
-    lines = cdnow().read_text(encoding="ascii").splitlines()
-    rows = [line.split() for line in lines[1:]]
-    body = [f"{c};{d};{a.replace('.', ',')}" for c, d, _cds, a in rows]
-    export.write_text("\n".join(["Kund-ID;Datum;Belopp", *body]) + "\n", encoding="utf-8")
+    export = cdnow_nordic(tmp_path / "cdnow.csv")
     fresh = compute_kpis(sales=export, by="cohort")
     compute_kpis(sales=export, by="cohort", cache=True)
     cached = compute_kpis(sales=export, by="cohort", cache=True)

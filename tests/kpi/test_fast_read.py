@@ -1,6 +1,6 @@
 """The strict read gives the careful read's figures, and reads carefully when it must.
 
-kpi reads a file strictly, in the forms its first rows use (`cells.guess_cells`); a value
+kpi reads a file strictly, in the forms its first rows use (`cells.read_cells`); a value
 written another way makes it read the whole file again, with the formats decided from
 every value. Each test compares the two reads in full, and checks which one was taken.
 """
@@ -19,7 +19,7 @@ from kundresa.kpi import KpiResult, compute_kpis
 from kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
 from kpi.test_cache import everything
 from kpi.test_dialects import DIALECTS
-from kpi.test_real_data import cdnow
+from kpi.test_real_data import cdnow_nordic
 
 
 @pytest.fixture
@@ -29,7 +29,8 @@ def careful_reads(monkeypatch) -> list[str]:
     real = kpi_reader.read_cells
 
     def counting(*args, **kwargs):
-        seen.append(kwargs["spec"].display)
+        if not kwargs["first_rows"]:
+            seen.append(kwargs["spec"].display)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(kpi_reader, "read_cells", counting)
@@ -46,19 +47,13 @@ def both_ways(monkeypatch, export: Path, **options) -> tuple[KpiResult, KpiResul
 
 
 @pytest.mark.parametrize("name", list(DIALECTS))
-def test_every_dialect_gives_the_same_figures_read_fast_or_carefully(
-    name, tmp_path, monkeypatch
-):
+def test_every_dialect_gives_the_same_figures_read_fast_or_carefully(name, tmp_path, monkeypatch):
     fast, careful = both_ways(monkeypatch, DIALECTS[name](tmp_path), by="channel")
     assert everything(fast) == everything(careful)
 
 
 def test_real_purchases_give_the_same_figures_read_fast_or_carefully(tmp_path, monkeypatch):
-    export = tmp_path / "cdnow.csv"
-    lines = cdnow().read_text(encoding="ascii").splitlines()
-    rows = [line.split() for line in lines[1:]]
-    body = [f"{c};{d};{a.replace('.', ',')}" for c, d, _cds, a in rows]
-    export.write_text("\n".join(["Kund-ID;Datum;Belopp", *body]) + "\n", encoding="utf-8")
+    export = cdnow_nordic(tmp_path / "cdnow.csv")
     fast, careful = both_ways(monkeypatch, export, by="cohort")
     assert everything(fast) == everything(careful)
     assert fast.metrics["customers"] == 23_570

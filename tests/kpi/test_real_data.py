@@ -26,6 +26,14 @@ def cdnow() -> Path:
     return Path(spec.submodule_search_locations[0]) / "datasets" / "CDNOW_master.txt"
 
 
+def cdnow_nordic(path: Path) -> Path:
+    """Write the CDNOW purchases as a Nordic export: `;`, decimal comma, 20250301 dates."""
+    rows = [line.split() for line in cdnow().read_text(encoding="ascii").splitlines()[1:]]
+    body = [f"{c};{d};{a.replace('.', ',')}" for c, d, _cds, a in rows]
+    path.write_text("\n".join(["Kund-ID;Datum;Belopp", *body]) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def purchases() -> list[tuple[str, dt.date, Decimal]]:
     rows = []

@@ -2,8 +2,8 @@
 
 One counting query gives, for every number column, how many values fit each number format,
 and for every date column its largest day and month fields; `notation` turns those counts
-into the way the column is read. Over the first rows (`guess_cells`) it gives the formats a
-strict read tries first; over the whole file (`read_cells`), those of the careful read.
+into the way the column is read. Over the first rows it gives the formats a strict read
+tries first; over the whole file, those of the careful read (`read_cells`).
 """
 
 from __future__ import annotations
@@ -53,61 +53,24 @@ def read_cells(
     delimiter: str,
     types: Mapping[str, str] | None = None,
     sample: Callable[[str], list[str]] = lambda header: [],
-) -> dict[str, Cell]:
+    first_rows: bool = False,
+) -> dict[str, Cell] | None:
     """Return where each field is read from and how its text is written there.
 
     How numbers and dates are written is decided from every value of the column, by one
     counting query over the whole file; `sample` (the first rows' values of a column)
     only picks the formats that read its plain dates fast.
+
+    With `first_rows`, they are decided from the first `GUESS_ROWS` rows, and the cells
+    are strict: they read only the forms those rows use. None when those rows leave a
+    format open (`1.234` alone, `01.02.2025` alone, a currency). When every value of the
+    file reads strictly, the whole file decides the same formats (see
+    `notation.settled_number`), so the strict read gives exactly the careful read's
+    values; a value that does not is `odd`, and the file is read again carefully.
     """
-    cells = _decide(
-        con, fields, mapping, refs, scan,
-        spec=spec, delimiter=delimiter, types=types, sample=sample, guess=False,
-    )  # fmt: skip
-    assert cells is not None  # only a guess can be unsettled
-    return cells
-
-
-def guess_cells(
-    con: duckdb.DuckDBPyConnection,
-    fields: list[Field],
-    mapping: Mapping[str, str],
-    refs: Mapping[str, str],
-    scan: str,
-    *,
-    spec: SourceSpec,
-    delimiter: str,
-    types: Mapping[str, str] | None = None,
-    sample: Callable[[str], list[str]] = lambda header: [],
-) -> dict[str, Cell] | None:
-    """Return the cells as the first `GUESS_ROWS` rows write them, read strictly; None when
-    those rows leave a format open (`1.234` alone, `01.02.2025` alone, a currency).
-
-    A strict cell reads only the forms the first rows use. When every value of the file
-    reads that way, `read_cells` over the whole file decides the same formats (see
-    `notation.settled_number`), so the strict read gives exactly the careful read's values;
-    a value that does not is `odd`, and the file is read again carefully.
-    """
-    first = f"(SELECT * FROM {scan} LIMIT {GUESS_ROWS})"
-    return _decide(
-        con, fields, mapping, refs, first,
-        spec=spec, delimiter=delimiter, types=types, sample=sample, guess=True,
-    )  # fmt: skip
-
-
-def _decide(
-    con: duckdb.DuckDBPyConnection,
-    fields: list[Field],
-    mapping: Mapping[str, str],
-    refs: Mapping[str, str],
-    scan: str,
-    *,
-    spec: SourceSpec,
-    delimiter: str,
-    types: Mapping[str, str] | None,
-    sample: Callable[[str], list[str]],
-    guess: bool,
-) -> dict[str, Cell] | None:
+    guess = first_rows
+    if guess:
+        scan = f"(SELECT * FROM {scan} LIMIT {GUESS_ROWS})"
     natives = {f.name: (types or {}).get(mapping[f.name], "VARCHAR") for f in fields}
     counted = [
         f

@@ -4,7 +4,7 @@ A column's number format (decimal comma or point, how thousands are grouped) and
 dates are day-first or month-first are decided from every value in the column, never from
 the first rows alone: either by one counting query over the whole file, or by the first
 rows' formats when a strict read then reads every value in them (`settled_number`,
-`cells.guess_cells`). A value that does not fit the column's format then reads as NULL (an
+`cells.read_cells`). A value that does not fit the column's format then reads as NULL (an
 unreadable row); it is never reinterpreted.
 """
 

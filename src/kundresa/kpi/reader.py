@@ -5,7 +5,7 @@ the detected decimal mark and any thousands separators), and every row that cann
 is kept with the reason, never dropped: rows that are not valid CSV are caught by DuckDB's
 rejects table, rows with an unreadable value are marked in a `problem` column.
 
-The file is first read strictly, as its first rows write it (`cells.guess_cells`); a value
+The file is first read strictly, as its first rows write it (`cells.read_cells`); a value
 written any other way makes the read start again carefully, with every column's format
 decided from all its values (`cells.read_cells`). Both reads give the same figures.
 """
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from kundresa.errors import InputError
 from kundresa.kpi import columns as cols
 from kundresa.kpi import dialect
-from kundresa.kpi.cells import guess_cells, read_cells
+from kundresa.kpi.cells import read_cells
 from kundresa.kpi.problems import SHOWN, Rejects, RowProblems, locate_rows, reject_rows
 from kundresa.kpi.rows import GROUPED_ROW_COUNTS, ROW_COUNTS, filter_sql, skip_sql
 from kundresa.kpi.spec import SourceSpec
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import duckdb
 
 #: Read each file strictly as its first rows write it, carefully only when that fails
-#: (`cells.guess_cells`); the tests set it False to compare the two reads.
+#: (`cells.read_cells`); the tests set it False to compare the two reads.
 FAST_READ = True
 #: The canonical columns each kind of table keeps, and how each is parsed.
 FIELDS: dict[str, tuple[Field, ...]] = {
@@ -97,7 +97,7 @@ def load(
 ) -> LoadedTable:
     """Read one export into the table `kind`, in one pass over the file when it can.
 
-    The file is read strictly as its first rows write it (`cells.guess_cells`); only when a
+    The file is read strictly as its first rows write it (`cells.read_cells`); only when a
     value does not read that way is it read again, with its formats decided from all its
     values. `keep` names the breakdown columns (event, channel) worth keeping; `shape`
     turns the parsed rows into the table (say, aggregated per order), by default one row
@@ -112,10 +112,10 @@ def load(
         spec = replace(spec, path=sheet, encoding="utf-8", delimiter=",")
     reading = _Reading.of(con, kind, spec, workdir, keep)
     execute = run or (lambda sql: _execute(con, sql))
-    cells = reading.decide(guess_cells) if FAST_READ else None
+    cells = reading.decide(first_rows=True) if FAST_READ else None
     rejects = reading.create(cells, shape, execute) if cells is not None else None
     if cells is None or _has_odd(con, kind, shaped=shape is not None):
-        cells = reading.decide(read_cells)
+        cells = reading.decide(first_rows=False)
         assert cells is not None  # the careful read always decides
         rejects = reading.create(cells, shape, execute)
     if rejects and rejects.encoding_errors and reading.path == spec.path and not spec.encoding:
@@ -185,13 +185,13 @@ class _Reading:
     def delimiter(self) -> str:
         return self.sample.delimiter if self.sample else ","
 
-    def decide(self, how: Callable[..., dict[str, Cell] | None]) -> dict[str, Cell] | None:
-        """Return the cells as `how` (`read_cells` or `guess_cells`) decides them."""
+    def decide(self, *, first_rows: bool) -> dict[str, Cell] | None:
+        """Return the cells as the first rows, or all rows, decide them (`read_cells`)."""
         sample = self.sample
-        return how(
+        return read_cells(
             self.con, self.fields, self.mapping, self.refs, self.scan,
             spec=self.spec, delimiter=self.delimiter, types=self.types,
-            sample=sample.values if sample else lambda header: [],
+            sample=sample.values if sample else lambda header: [], first_rows=first_rows,
         )  # fmt: skip
 
     def create(
@@ -232,7 +232,7 @@ class _Reading:
 
 
 def _has_odd(con: duckdb.DuckDBPyConnection, kind: str, *, shaped: bool) -> bool:
-    """Tell whether a strict read met a value it does not read (`cells.guess_cells`)."""
+    """Tell whether a strict read met a value it does not read (`cells.read_cells`)."""
     column = "status" if shaped else "skipped"
     found = con.execute(f"SELECT 1 FROM {kind} WHERE {column} = 'odd' LIMIT 1").fetchone()
     return found is not None

@@ -52,7 +52,7 @@ class Cell:
     `number_marks` says that some numbers carry a currency or a Unicode minus;
     `date_formats` read the column's plain dates fast; `labels` map a score's words
     (lower case) to its number. A `strict` cell reads only plain numbers and the dates
-    `date_formats` read (`cells.guess_cells`).
+    `date_formats` read (`cells.read_cells`).
     """
 
     ref: str
@@ -142,7 +142,7 @@ def problem_sql(item: Field) -> str | None:
 
 
 def _odd_sql(item: Field) -> str:
-    """Return SQL true when a strict cell did not read its value (`cells.guess_cells`).
+    """Return SQL true when a strict cell did not read its value (`cells.read_cells`).
 
     A strict date takes a two-digit year as a year before 1000, which the careful read
     reads as 19xx or 20xx.
