@@ -5,9 +5,9 @@ the detected decimal mark and any thousands separators), and every row that cann
 is kept with the reason, never dropped: rows that are not valid CSV are caught by DuckDB's
 rejects table, rows with an unreadable value are marked in a `problem` column.
 
-The file is first read strictly, as its first rows write it (`cells.read_cells`); a value
-written any other way makes the read start again carefully, with every column's format
-decided from all its values (`cells.read_cells`). Both reads give the same figures.
+The file is first read strictly, as its first rows write it (`cells.read_cells` with
+`first_rows`); a value written any other way makes the read start again carefully, with
+every column's format decided from all its values. Both reads give the same figures.
 """
 
 from __future__ import annotations
