@@ -46,16 +46,28 @@ def both_ways(monkeypatch, export: Path, **options) -> tuple[KpiResult, KpiResul
     return fast, careful
 
 
+#: The dialects whose first rows settle every format, so that the fast read is one strict
+#: pass; the others' first rows leave one open (day-month dates that never say which is the
+#: day, a Unicode minus, a thousands dot), and they are read carefully at once.
+STRICT = {"comma, UTF-8, ISO dates", "UTF-8 with BOM, 20250301", "space thousands, quoted fields"}
+
+
 @pytest.mark.parametrize("name", list(DIALECTS))
-def test_every_dialect_gives_the_same_figures_read_fast_or_carefully(name, tmp_path, monkeypatch):
+def test_every_dialect_gives_the_same_figures_read_fast_or_carefully(
+    name, tmp_path, monkeypatch, careful_reads
+):
     fast, careful = both_ways(monkeypatch, DIALECTS[name](tmp_path), by="channel")
     assert everything(fast) == everything(careful)
+    assert len(careful_reads) == (1 if name in STRICT else 2)  # the careful run's, or both
 
 
-def test_real_purchases_give_the_same_figures_read_fast_or_carefully(tmp_path, monkeypatch):
+def test_real_purchases_give_the_same_figures_read_fast_or_carefully(
+    tmp_path, monkeypatch, careful_reads
+):
     export = cdnow_nordic(tmp_path / "cdnow.csv")
     fast, careful = both_ways(monkeypatch, export, by="cohort")
     assert everything(fast) == everything(careful)
+    assert len(careful_reads) == 1  # the fast read was one strict pass
     assert fast.metrics["customers"] == 23_570
 
 
@@ -87,7 +99,7 @@ def test_a_value_the_first_rows_do_not_foresee_reads_the_file_carefully(
     rows[-1] = (*rows[-1][:2], day, amount, *rows[-1][4:])
     export = write_csv(tmp_path / "late.csv", SALES_HEADER, rows, delimiter=";")
     fast, careful = both_ways(monkeypatch, export)
-    assert careful_reads[0] == careful_reads[1]  # the fast read fell back, then careful
+    assert len(careful_reads) == 2  # the fast read fell back, then the careful run
     assert everything(fast) == everything(careful)
     assert fast.metrics["revenue"] == Decimal("1620.00")
     assert fast.problems == []

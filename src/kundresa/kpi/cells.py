@@ -68,8 +68,7 @@ def read_cells(
     `notation.settled_number`), so the strict read gives exactly the careful read's
     values; a value that does not is `odd`, and the file is read again carefully.
     """
-    guess = first_rows
-    if guess:
+    if first_rows:
         scan = f"(SELECT * FROM {scan} LIMIT {GUESS_ROWS})"
     natives = {f.name: (types or {}).get(mapping[f.name], "VARCHAR") for f in fields}
     counted = [
@@ -87,16 +86,16 @@ def read_cells(
         if item in counted and item.kind is FieldKind.DATE:
             first, second, dates, example = found[:4]
             del found[:4]
-            if not dates and example is not None and not guess:
+            if not dates and example is not None and not first_rows:
                 ref = refs[mapping[item.name]]
                 raise _no_dates(spec, mapping[item.name], _example(con, ref, scan))
             order = spec.date_order or notation.choose_date_order(first, second)
             fast = notation.plain_formats(sample(mapping[item.name]))
             # A day-month format reads strictly only in the order the first rows showed.
             shown = bool(spec.date_order) or first is not None or "{D}" not in "".join(fast)
-            if guess and not (fast and order.decided and shown and example is not None):
+            if first_rows and not (fast and order.decided and shown and example is not None):
                 return None
-            cell = replace(cell, date_order=order, date_formats=fast, strict=guess)
+            cell = replace(cell, date_order=order, date_formats=fast, strict=first_rows)
         elif item in counted:
             width = len(notation.NUMBER_FORMATS)
             counts = [int(n or 0) for n in found[: width + 2]]
@@ -104,9 +103,11 @@ def read_cells(
             chosen = notation.choose_number_format(
                 counts[:width], decimal=spec.decimal, delimiter=delimiter
             )
-            if guess and not notation.settled_number(counts, chosen, decimal=spec.decimal):
+            if first_rows and not notation.settled_number(counts, chosen, decimal=spec.decimal):
                 return None
-            cell = replace(cell, number_format=chosen, number_marks=counts[width] > 0, strict=guess)
+            cell = replace(
+                cell, number_format=chosen, number_marks=counts[width] > 0, strict=first_rows
+            )
         elif item.kind is FieldKind.DATE and spec.date_format:
             cell = replace(cell, formats=(spec.date_format,))
         out[item.name] = cell

@@ -21,15 +21,21 @@ from kundresa.kpi.result import Cohort, Month, Value, Window, ratio
 if TYPE_CHECKING:
     import duckdb
 
-#: `--by` choices: the SQL naming a row's segment while reading, and its first day.
+#: `--by` choices, and the SQL of a row's segment while reading: its name, or the first
+#: day of its period (a date groups faster than its name, given in `segment_metrics`).
 SEGMENTS = ("event", "channel", "month", "quarter", "cohort")
 _READ_SEGMENT = {
-    "event": ("coalesce(event, '(none)')", "NULL::DATE"),
-    "channel": ("coalesce(channel, '(none)')", "NULL::DATE"),
-    "month": ("strftime(day, '%Y-%m')", "date_trunc('month', day)::DATE"),
-    "quarter": ("strftime(day, '%Y') || '-Q' || quarter(day)", "date_trunc('quarter', day)::DATE"),
+    "event": "coalesce(event, '(none)')",
+    "channel": "coalesce(channel, '(none)')",
+    "month": "date_trunc('month', day)::DATE",
+    "quarter": "date_trunc('quarter', day)::DATE",
 }
 _PERIOD = {"month": "1 month", "quarter": "3 months"}
+#: A period's name, from its first day `seg`.
+_LABEL = {
+    "month": "strftime(seg, '%Y-%m')",
+    "quarter": "strftime(seg, '%Y') || '-Q' || quarter(seg)",
+}
 # The first half of a window is its first floor(window_days / 2) days.
 _HALF = "(date_diff('day', ws, we) + 1) // 2"
 
@@ -80,9 +86,10 @@ def sales_view(
 ) -> str:
     """Return the SQL creating the view `sales` of the order rows `orders` for this run.
 
-    Each row gets its `state`: `in` (sales in `--from/--to`), `out` (sales outside it,
-    which the cohort table still needs), `bad` or `skip`; its segment, and its calendar
-    month, so that a refund counts in the month of its own date.
+    Each row gets its `state`: `in` (sales in `--from/--to`), `out` (sales outside it),
+    or the status of rows that are not sales (`bad`, `summary`, ...); its segment; its
+    `order_day` when it holds a purchase; and its calendar month, so that a refund counts
+    in the month of its own date.
 
     Raises:
         InputError: `by` names a breakdown column the export does not have.
@@ -92,7 +99,7 @@ def sales_view(
             f"cannot break down by {by}: the sales export has no {by} column",
             hint=f"map it with --column {by}=HEADER",
         )
-    segment, first = _READ_SEGMENT.get(by or "", ("'all'", "NULL::DATE"))
+    segment = _READ_SEGMENT.get(by or "", "'all'")
     bounds = ["TRUE"]
     if start:
         bounds.append(f"day >= DATE '{start}'")
@@ -103,10 +110,8 @@ def sales_view(
         SELECT CASE WHEN NOT {sale} THEN status WHEN {" AND ".join(bounds)} THEN 'in'
                     ELSE 'out' END AS state,
                CASE WHEN {sale} THEN {segment} END AS seg,
-               CASE WHEN {sale} THEN {first} END AS seg_start,
-               customer_id, order_key, date_trunc('month', day)::DATE AS month,
-               day AS any_day, CASE WHEN order_rows > 0 THEN day END AS first_day,
-               CASE WHEN order_rows > 0 THEN day END AS last_day, order_rows, revenue
+               customer_id, order_key, date_trunc('month', day)::DATE AS month, day,
+               CASE WHEN order_rows > 0 THEN day END AS order_day, order_rows, revenue
         FROM {orders}"""
 
 
@@ -119,7 +124,7 @@ class Scope:
 
     window: Window
     order_ids: bool
-    unique_orders: bool = False
+    unique_orders: bool
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,7 @@ def find_window(
 ) -> Window | None:
     """Return the window: first to last order date in scope, unless `--from/--to` set it."""
     row = con.execute(
-        "SELECT coalesce(min(first_day), min(any_day)), coalesce(max(last_day), max(any_day)) "
+        "SELECT coalesce(min(order_day), min(day)), coalesce(max(order_day), max(day)) "
         "FROM sales WHERE state = 'in'"
     ).fetchone()
     first, last = (row[0], row[1]) if row else (None, None)
@@ -168,37 +173,27 @@ def _rows(scope: Scope, by: str | None) -> str:
     """Return the CTEs of sales in scope with their segment (`o`), and of each segment's
     window (`bounds`), which a period's segment makes shorter."""
     start, end = f"DATE '{scope.window.start}'", f"DATE '{scope.window.end}'"
-    segment, ws, we, join = "'all'", start, end, ""
+    # The view names each sale's segment for `--by`; the overall figures are one segment.
+    segment, ws, we, join = ("'all'" if by is None else "seg"), start, end, ""
     if by in _PERIOD:
-        # Grouped by the period's first day, a date, and named only in the few totals.
-        segment = "seg_start"
-        ws = f"greatest(seg_start, {start})"
-        we = f"least((seg_start + INTERVAL {_PERIOD[by]} - INTERVAL 1 day)::DATE, {end})"
+        ws = f"greatest(seg, {start})"
+        we = f"least((seg + INTERVAL {_PERIOD[by]} - INTERVAL 1 day)::DATE, {end})"
     elif by == "cohort":
         # A customer's cohort is the month of the first purchase in the whole export, so
         # that it is the same whatever the window.
         segment = "coalesce(strftime(cohort_day, '%Y-%m'), '(none)')"
         join = (
-            " LEFT JOIN (SELECT customer_id, min(first_day) AS cohort_day FROM sales "
+            " LEFT JOIN (SELECT customer_id, min(order_day) AS cohort_day FROM sales "
             "WHERE state IN ('in', 'out') AND customer_id IS NOT NULL GROUP BY customer_id) "
             "USING (customer_id)"
         )
-    elif by is not None:
-        segment = "seg"
     return (
-        f"WITH o AS NOT MATERIALIZED (SELECT {segment} AS seg, seg_start, customer_id, "
-        f"order_key, first_day, last_day, order_rows, revenue FROM sales{join} "
-        "WHERE state = 'in'), "
+        f"WITH o AS NOT MATERIALIZED (SELECT {segment} AS seg, customer_id, order_key, "
+        "order_day AS first_day, order_day AS last_day, order_rows, revenue "
+        f"FROM sales{join} WHERE state = 'in'), "
         f"bounds AS (SELECT seg, {_LABEL.get(by or '', 'seg')} AS label, {ws} AS ws, {we} AS we "
-        "FROM (SELECT seg, any_value(seg_start) AS seg_start FROM o GROUP BY seg))"
+        "FROM (SELECT DISTINCT seg FROM o))"
     )
-
-
-#: A period's name, from its first day.
-_LABEL = {
-    "month": "strftime(seg_start, '%Y-%m')",
-    "quarter": "strftime(seg_start, '%Y') || '-Q' || quarter(seg_start)",
-}
 
 
 def segment_metrics(
@@ -347,33 +342,24 @@ def cohorts(con: duckdb.DuckDBPyConnection, orders: str) -> list[Cohort]:
         WHERE cohort + k < {spanned} AND get_bit(months, CAST(cohort + k AS INTEGER)) = 1
         GROUP BY ALL ORDER BY cohort, k"""
     ).fetchall()
-    sizes: dict[dt.date, int] = {}
-    buyers: dict[tuple[dt.date, int], int] = {}
-    last = _month(first + spanned - 1)
-    for index, k, count in rows:
-        cohort = _month(first + int(index))
-        buyers[cohort, int(k)] = int(count)
-        if int(k) == 0:
-            sizes[cohort] = int(count)
-    width = max((_months(c, last) + 1 for c in sizes), default=0)
+    # Cohorts and months are counted from the export's first month; the cohort `c` has been
+    # observed for `spanned - c` months.
+    buyers = {(int(c), int(k)): int(n) for c, k, n in rows}
+    sizes = {c: n for (c, k), n in buyers.items() if k == 0}
+    width = max((spanned - c for c in sizes), default=0)
     out = []
     for cohort, size in sorted(sizes.items()):
-        observed = _months(cohort, last) + 1
         cells: list[Decimal | None] = [
-            Decimal(buyers.get((cohort, k), 0)) / size if k < observed else None
+            Decimal(buyers.get((cohort, k), 0)) / size if k < spanned - cohort else None
             for k in range(width)
         ]
-        out.append(Cohort(cohort.strftime("%Y-%m"), size, cells))
+        out.append(Cohort(_month(first + cohort).strftime("%Y-%m"), size, cells))
     return out
 
 
 def _month(index: int) -> dt.date:
     """Return the first day of the month `index` months after January 1970."""
     return dt.date(1970 + index // 12, index % 12 + 1, 1)
-
-
-def _months(first: dt.date, last: dt.date) -> int:
-    return (last.year - first.year) * 12 + last.month - first.month
 
 
 def months(con: duckdb.DuckDBPyConnection) -> list[Month]:
