@@ -239,6 +239,59 @@ def test_an_order_bought_on_two_days_counts_once(measure, tmp_path):
     assert result.metrics["avg_lifespan_days"] == 4  # A: Jan 1 to Jan 9, B: 0
 
 
+@pytest.mark.parametrize("last", ["1003", "1000000000000000"], ids=["close", "far-apart"])
+def test_an_order_number_bought_on_two_days_counts_once(measure, tmp_path, last):
+    # Order numbers are proved distinct by a bit each when close together, by their hashes
+    # when far apart; either way, one order on two days is one order.
+    rows = [
+        ("1001", "A", "2025-01-01", "10"),
+        ("1001", "A", "2025-01-05", "20"),
+        ("1002", "A", "2025-01-09", "30"),
+        (last, "B", "2025-01-02", "5"),
+    ]
+    path = write_csv(tmp_path / "s.csv", ("order", "customer", "date", "amount"), rows)
+    result = measure(path)
+    assert result.metrics["orders"] == 3
+    assert result.metrics["purchase_frequency"] == Decimal("1.5")  # A: two orders; B: one
+    assert result.metrics["avg_lifespan_days"] == 4  # A: Jan 1 to Jan 9, B: 0
+
+
+def test_order_numbers_written_two_ways_are_two_orders(measure, tmp_path):
+    rows = [
+        ("7", "A", "2025-01-01", "10"),
+        ("007", "A", "2025-01-01", "20"),  # the same number, another id
+        ("8", "B", "2025-01-02", "5"),
+    ]
+    path = write_csv(tmp_path / "s.csv", ("order", "customer", "date", "amount"), rows)
+    result = measure(path)
+    assert result.metrics["orders"] == 3
+    assert result.metrics["repeat_rate"] == Decimal("0.5")  # A: 7 and 007
+
+
+@pytest.mark.parametrize(
+    ("ids", "unique"),
+    [
+        (["1001", "1002", "1004"], True),  # close numbers: one bit each
+        (["1", "1000000000000"], True),  # far apart: hashes
+        (["O1", "O2"], True),
+        (["1001", "1002", "1001"], False),
+        (["O1", "O2", "O1"], False),
+    ],
+)
+def test_order_facts_tell_whether_every_order_is_one_row(ids, unique):
+    import duckdb
+
+    from kundresa.kpi.sales import order_facts
+
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE orders AS SELECT 'sale' AS status, 'A' AS customer_id, "
+        "unnest(?) AS order_key, DATE '2025-01-01' AS day, 1 AS order_rows",
+        [ids],
+    )
+    assert order_facts(con, "orders", order_ids=True).unique_orders is unique
+
+
 def test_progress_is_reported_while_a_large_file_is_read(monkeypatch, tmp_path):
     from kundresa.kpi import compute
 
