@@ -92,6 +92,23 @@ def test_cohort_retention_leaves_unobserved_months_empty(measure, tmp_path):
     }
 
 
+@pytest.mark.parametrize("last", ["2020-08-10", "2020-09-10"], ids=["127-months", "128-months"])
+def test_cohort_retention_over_more_than_ten_years(measure, tmp_path, last):
+    # Up to 127 months, each customer's months are bits of one number; beyond, a string of
+    # bits. X buys in the first and the last month, Y only in the first, Z only in the last.
+    rows = [
+        ("x1", "X", "2010-02-01", "10"),
+        ("x2", "X", last, "10"),
+        ("y1", "Y", "2010-02-28", "10"),
+        ("z1", "Z", last, "10"),
+    ]
+    path = write_csv(tmp_path / "s.csv", ("order", "customer", "date", "amount"), rows)
+    cohorts = {c.month: (c.customers, c.retention) for c in measure(path).cohorts}
+    months = 127 if last.startswith("2020-08") else 128  # Feb 2010 to Aug or Sep 2020
+    first = [Decimal(1)] + [Decimal(0)] * (months - 2) + [Decimal("0.5")]
+    assert cohorts == {"2010-02": (2, first), last[:7]: (1, [1] + [None] * (months - 1))}
+
+
 def test_nps_and_csat_leave_blanks_out(tmp_path, measure):
     survey = write_csv(
         tmp_path / "survey.csv",

@@ -337,35 +337,44 @@ def cohorts(con: duckdb.DuckDBPyConnection, orders: str) -> list[Cohort]:
     not been observed: its cell is None, not 0.
     """
     # Each customer's months with a purchase, as bits from the export's first month: one
-    # group per customer rather than one per customer and month.
+    # group per customer rather than one per customer and month; then each cohort's count
+    # of buyers `k` months on, one sum per `k`.
     month = "date_diff('month', DATE '1970-01-01', day)"
     bought = "status = 'sale' AND customer_id IS NOT NULL AND order_rows > 0"
     span = con.execute(f"SELECT min({month}), max({month}) FROM {orders} WHERE {bought}").fetchone()
     if span is None or span[0] is None:
         return []
     first, spanned = int(span[0]), int(span[1]) - int(span[0]) + 1
+    index = f"{month} - {first}"
+    if spanned <= _WORD:
+        # The bits in a 128-bit number, shifted to start at the customer's cohort.
+        bits, bit = f"bit_or(CAST(1 AS HUGEINT) << ({index}))", "(months >> {k}) & 1"
+        months = "bits >> cohort"
+    else:
+        bits, months = f"bitstring_agg({index}, 0, {spanned - 1})", "bits"
+        bit = f"CASE WHEN cohort + {{k}} < {spanned} THEN get_bit(months, cohort + {{k}}) END"
+    sums = ", ".join(f"sum(CAST({bit.format(k=k)} AS INTEGER))" for k in range(spanned))
     rows = con.execute(
-        f"""WITH bits AS (
-            SELECT bitstring_agg({month} - {first}, 0, {spanned - 1}) AS months
-            FROM {orders} WHERE {bought} GROUP BY customer_id),
-        firsts AS (SELECT months, bit_position('1'::BIT, months) - 1 AS cohort FROM bits)
-        SELECT cohort, k, count(*) FROM firsts, range(0, {spanned}) AS t(k)
-        WHERE cohort + k < {spanned} AND get_bit(months, CAST(cohort + k AS INTEGER)) = 1
-        GROUP BY ALL ORDER BY cohort, k"""
+        f"""SELECT cohort, {sums} FROM (
+            SELECT CAST(cohort AS INTEGER) AS cohort, {months} AS months FROM (
+                SELECT {bits} AS bits, min({index}) AS cohort
+                FROM {orders} WHERE {bought} GROUP BY customer_id))
+        GROUP BY cohort ORDER BY cohort"""
     ).fetchall()
     # Cohorts and months are counted from the export's first month; the cohort `c` has been
     # observed for `spanned - c` months.
-    buyers = {(int(c), int(k)): int(n) for c, k, n in rows}
-    sizes = {c: n for (c, k), n in buyers.items() if k == 0}
-    width = max((spanned - c for c in sizes), default=0)
+    width = max((spanned - int(row[0]) for row in rows), default=0)
     out = []
-    for cohort, size in sorted(sizes.items()):
-        cells: list[Decimal | None] = [
-            Decimal(buyers.get((cohort, k), 0)) / size if k < spanned - cohort else None
-            for k in range(width)
-        ]
+    for cohort, size, *later in rows:
+        buyers = [size, *later][: spanned - cohort]
+        cells: list[Decimal | None] = [Decimal(n) / size for n in buyers]
+        cells += [None] * (width - len(cells))
         out.append(Cohort(_month(first + cohort).strftime("%Y-%m"), size, cells))
     return out
+
+
+#: The longest span of months whose bits fit in a 128-bit number, less its sign bit.
+_WORD = 127
 
 
 def _month(index: int) -> dt.date:
