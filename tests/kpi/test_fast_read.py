@@ -15,6 +15,7 @@ import pytest
 import kundresa.kpi.cells as kpi_cells
 import kundresa.kpi.reader as kpi_reader
 from kundresa.kpi import KpiResult, compute_kpis
+from kundresa.kpi.spec import SourceSpec
 
 from kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
 from kpi.test_cache import everything
@@ -118,6 +119,57 @@ def test_an_unreadable_value_late_in_the_file_is_reported_as_the_careful_read_do
     assert [(d.location.line, d.message) for d in fast.problems] == [
         (10, "row cannot be read: amount 'fyrtio' is not a number")
     ]
+
+
+@pytest.fixture
+def parsed_dates(monkeypatch) -> list[tuple[str, str]]:
+    """Record each date column the CSV reader parses itself, with its format."""
+    seen: list[tuple[str, str]] = []
+    real = kpi_reader._csv_source
+
+    def recording(*args, **kwargs):
+        if kwargs.get("dates"):
+            seen.append(kwargs["dates"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kpi_reader, "_csv_source", recording)
+    return seen
+
+
+def test_the_csv_reader_parses_plain_dates_of_a_strict_read(tmp_path, parsed_dates):
+    rows = [(o, c, d, a.replace(".", ","), e, ch) for o, c, d, a, e, ch in SALES_ROWS]
+    export = write_csv(tmp_path / "plain.csv", SALES_HEADER, rows, delimiter=";")
+    assert compute_kpis(sales=export).metrics["revenue"] == Decimal("1620.00")
+    assert parsed_dates == [("c2", "%Y-%m-%d")]
+
+
+@pytest.mark.parametrize("day", ["2025-02-30", "2025-01-05x", "5 jan 2025"])
+def test_a_date_the_csv_reader_cannot_parse_is_reported_as_the_careful_read_does(
+    day, tmp_path, monkeypatch, careful_reads, parsed_dates
+):
+    monkeypatch.setattr(kpi_cells, "GUESS_ROWS", 4)
+    rows = [(o, c, d, a.replace(".", ","), e, ch) for o, c, d, a, e, ch in SALES_ROWS]
+    rows[-1] = (*rows[-1][:2], day, *rows[-1][3:])
+    export = write_csv(tmp_path / "bad.csv", SALES_HEADER, rows, delimiter=";")
+    fast, careful = both_ways(monkeypatch, export, max_bad_rows=Decimal(100))
+    assert parsed_dates  # the strict read's
+    assert len(careful_reads) == 2  # it fell back, then the careful run
+    assert everything(fast) == everything(careful)
+    assert [(d.location.line, d.message) for d in fast.problems] == [
+        (10, f"row cannot be read: date '{day}' is not a date")
+    ]
+
+
+def test_a_filter_on_the_date_column_reads_the_dates_as_written(tmp_path, parsed_dates):
+    rows = [
+        ("O1", "a", "15.01.2025", "10,00"),
+        ("O2", "b", "16.01.2025", "20,00"),
+        ("O3", "c", "17.01.2025", "40,00"),
+    ]
+    export = write_csv(tmp_path / "dmy.csv", SALES_HEADER[:4], rows, delimiter=";")
+    spec = SourceSpec(export, "dmy.csv", exclude={"date": ["16.01.2025"]})
+    assert compute_kpis(sales=spec).metrics["revenue"] == Decimal("50.00")  # O2 left out
+    assert parsed_dates == []
 
 
 @pytest.mark.parametrize(

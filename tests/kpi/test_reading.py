@@ -201,3 +201,17 @@ def test_a_parquet_timestamp_with_a_time_zone_is_a_date_in_utc_in_every_time_zon
     assert months == {
         json.dumps([{"month": "2025-06", "revenue": 10.5}, {"month": "2025-07", "revenue": 5}])
     }
+
+
+def test_a_cell_is_trimmed_of_spaces_as_trim_does():
+    import duckdb
+
+    from kundresa.kpi.notation import text_sql
+
+    values = [" a", "a ", "  a  b  ", "a", "", "   ", None, "\ta\t", " 1 234,50 "]
+    rows = (
+        duckdb.connect()
+        .execute(f"SELECT v, {text_sql('v')}, trim(v) FROM unnest(?) AS t(v)", [values])
+        .fetchall()
+    )
+    assert [(value, trimmed) for value, trimmed, _ in rows] == [(v, t) for v, _, t in rows]

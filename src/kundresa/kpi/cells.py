@@ -127,7 +127,7 @@ def _count_formats(
         return ()
     keys, aggregates = [], []
     for i, (item, ref) in enumerate(counted):
-        text = f"trim(CAST({ref} AS VARCHAR))"
+        text = notation.text_sql(ref)
         date = item.kind is FieldKind.DATE
         keys.append((notation.DATE_HEAD if date else notation.NUMBER_SHAPE).format(text))
         counts = notation.date_counts_sql if date else notation.number_counts_sql
@@ -150,7 +150,7 @@ def _count_formats(
 
 def _example(con: duckdb.DuckDBPyConnection, ref: str, scan: str) -> str:
     """Return the first value of a column that is not blank, to show in a message."""
-    text = f"trim(CAST({ref} AS VARCHAR))"
+    text = notation.text_sql(ref)
     row = con.execute(f"SELECT {text} FROM {scan} WHERE {text} <> '' LIMIT 1").fetchone()
     return str(row[0]) if row else ""
 

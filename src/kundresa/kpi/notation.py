@@ -42,7 +42,16 @@ _ISO = r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + _TIME
 _COMPACT = r"(\d{4})(\d{2})(\d{2})(T?\d{2}:?\d{2}(:?\d{2})?)?"
 #: A date written day and month first, in either order, with a two- or four-digit year.
 DAY_MONTH = r"(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})" + _TIME
-_TEXT = "trim(CAST({} AS VARCHAR))"
+
+
+def text_sql(ref: str) -> str:
+    """Return SQL of a cell's text without the spaces around it, as trim() gives it.
+
+    trim() copies every value, which costs more than the rest of reading an id; most
+    values have no space around them, and are kept as they are.
+    """
+    text = f"CAST({ref} AS VARCHAR)"
+    return f"CASE WHEN prefix({text}, ' ') OR suffix({text}, ' ') THEN trim({text}) ELSE {text} END"
 
 
 def _written(*formats: tuple[str, str]) -> str:
@@ -66,7 +75,7 @@ def number_counts_sql(ref: str, count: str = "count(*)") -> list[str]:
 
     `count` is how rows are counted: `sum(n)` over values already counted in `n`.
     """
-    text = _TEXT.format(ref)
+    text = text_sql(ref)
     fits = [f"{count} FILTER (WHERE regexp_full_match({text}, '{_written(f)}'))" for f in _NUMBER]
     marks = f"{count} FILTER (WHERE regexp_matches({text}, '[^0-9.,+ \u00a0\u202f-]'))"
     return [*fits, marks, f"{count} FILTER (WHERE {text} <> '')"]
@@ -117,7 +126,7 @@ def number_sql(
     `strict` reads only plain numbers (no currency), which a cheaper pattern matches.
     """
     mark, sep = number_format
-    text = _TEXT.format(ref)
+    text = text_sql(ref)
     formats = ((mark, ""), (mark, sep)) if sep else ((mark, ""),)
     plain_only = "[+-]?(" + "|".join(_NUMBER[f] for f in formats) + ")"
     pattern = plain_only if strict else _written(*formats)
@@ -151,7 +160,7 @@ def date_counts_sql(ref: str, count: str = "count(*)") -> list[str]:
     date, and a value that is not blank (NULL when all are blank). `count` is as in
     `number_counts_sql`.
     """
-    text = _TEXT.format(ref)
+    text = text_sql(ref)
     return [
         *(
             f"max(TRY_CAST(regexp_extract({text}, '^(\\d{{1,2}})[./-](\\d{{1,2}})[./-]', {g}) "
@@ -215,7 +224,7 @@ def date_sql(ref: str, order: DateOrder, formats: Sequence[str] = ()) -> str:
     the result never depends on the machine's time zone. `formats` (from `date_counts`)
     read the column's common plain shapes first, much faster than the patterns.
     """
-    text = f"trim(CAST({ref} AS VARCHAR))"
+    text = text_sql(ref)
     day, month = (r"\1", r"\2") if order.day_first else (r"\2", r"\1")
     dmy = f"regexp_replace({text}, '^{DAY_MONTH}$', '\\3-{month}-{day}')"
     # A two-digit year is 19xx from 69 on, 20xx before it, as Python's %y reads it.
@@ -234,6 +243,12 @@ def date_sql(ref: str, order: DateOrder, formats: Sequence[str] = ()) -> str:
     return f"coalesce({plain_date_sql(ref, order, formats)}, {patterns})"
 
 
+def strptime_formats(order: DateOrder, formats: Sequence[str]) -> list[str]:
+    """Return the `plain_formats` with their day and month in the column's order."""
+    dm = ("%d", "%m") if order.day_first else ("%m", "%d")
+    return [f.format(D=dm[0], M=dm[1]) for f in formats]
+
+
 def plain_date_sql(
     ref: str, order: DateOrder, formats: Sequence[str], *, guarded: bool = True
 ) -> str:
@@ -241,8 +256,7 @@ def plain_date_sql(
 
     `%Y` reads a two-digit year as year 25; `guarded` reads such a value as NULL.
     """
-    text = f"trim(CAST({ref} AS VARCHAR))"
-    dm = ("%d", "%m") if order.day_first else ("%m", "%d")
-    listed = ", ".join(f"'{f.format(D=dm[0], M=dm[1])}'" for f in formats)
+    text = text_sql(ref)
+    listed = ", ".join(f"'{f}'" for f in strptime_formats(order, formats))
     fast = f"CAST(try_strptime({text}, [{listed}]) AS DATE)"
     return f"CASE WHEN {fast} >= DATE '1000-01-01' THEN {fast} END" if guarded else fast

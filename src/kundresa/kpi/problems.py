@@ -36,6 +36,7 @@ class Rejects:
     count: int
     examples: list[tuple[str, str, int]]  # (the record's text, reason, DuckDB's line)
     encoding_errors: bool
+    cast_errors: bool = False  # a value the CSV reader parses did not parse
 
 
 @dataclass
@@ -81,16 +82,16 @@ def reject_rows(con: duckdb.DuckDBPyConnection, kind: str) -> Rejects:
     """Return the rows of the last CSV read of `kind` that were not valid CSV."""
     table = f"{kind}_rejects"
     counted = con.execute(
-        f"SELECT count(DISTINCT line), count(*) FILTER (WHERE error_type = 'INVALID ENCODING') "
-        f"FROM {table}"
+        f"SELECT count(DISTINCT line), count(*) FILTER (WHERE error_type = 'INVALID ENCODING'), "
+        f"count(*) FILTER (WHERE error_type = 'CAST') FROM {table}"
     ).fetchone()
-    count, encoding = (int(counted[0]), int(counted[1])) if counted else (0, 0)
+    count, encoding, cast = (int(n) for n in counted) if counted else (0, 0, 0)
     rows = con.execute(
         f"SELECT line, min(error_type), min(error_message), min(csv_line) FROM {table} "
         f"GROUP BY line ORDER BY line LIMIT {SHOWN}"
     ).fetchall()
     examples = [(str(r[3] or ""), _reason(str(r[1]), str(r[2])), int(r[0])) for r in rows]
-    return Rejects(count, examples, encoding > 0)
+    return Rejects(count, examples, encoding > 0, cast > 0)
 
 
 def _reason(error_type: str, message: str) -> str:

@@ -23,6 +23,7 @@ from kundresa.errors import InputError
 from kundresa.kpi import columns as cols
 from kundresa.kpi import dialect
 from kundresa.kpi.cells import read_cells
+from kundresa.kpi.notation import strptime_formats
 from kundresa.kpi.problems import SHOWN, Rejects, RowProblems, locate_rows, reject_rows
 from kundresa.kpi.rows import GROUPED_ROW_COUNTS, ROW_COUNTS, filter_sql, skip_sql
 from kundresa.kpi.spec import SourceSpec
@@ -114,7 +115,10 @@ def load(
     execute = run or (lambda sql: _execute(con, sql))
     cells = reading.decide(first_rows=True) if FAST_READ else None
     rejects = reading.create(cells, shape, execute) if cells is not None else None
-    if cells is None or _has_odd(con, kind, shaped=shape is not None):
+    # A strict read fails on a value it does not read: `odd` in the table, or a date the
+    # CSV reader could not parse among the rejected rows.
+    failed = rejects is not None and rejects.cast_errors
+    if cells is None or failed or _has_odd(con, kind, shaped=shape is not None):
         cells = reading.decide(first_rows=False)
         assert cells is not None  # the careful read always decides
         rejects = reading.create(cells, shape, execute)
@@ -137,7 +141,8 @@ class _Reading:
     kind: str
     spec: SourceSpec
     path: Path  # the file DuckDB reads: the export, or its UTF-8 copy
-    source: str  # the read that keeps rejected rows
+    gzipped: bool  # whether DuckDB reads it compressed
+    source: str  # the read that keeps rejected rows, every cell as text
     scan: str  # the read that decides the formats
     sample: dialect.Sample | None  # None for Parquet
     types: dict[str, str] | None  # a Parquet file's column kinds
@@ -145,6 +150,7 @@ class _Reading:
     refs: dict[str, str]
     fields: list[Field]
     skip: str
+    filtered: frozenset[str]  # the cells `exclude` and `only` look at, as text
 
     @classmethod
     def of(
@@ -155,7 +161,7 @@ class _Reading:
         workdir: Path,
         keep: frozenset[str] | None,
     ) -> _Reading:
-        path, sample, types = spec.path, None, None
+        path, sample, types, gzipped = spec.path, None, None, False
         if spec.path.suffix.lower() == ".parquet":
             headers, types = _parquet_sample(con, spec)
             source = scan = f"read_parquet({literal(str(spec.path))}, file_row_number=true)"
@@ -179,7 +185,12 @@ class _Reading:
             line_item=refs[mapping["amount"]] if spec.line_items and "amount" in mapping else None,
         )
         fields = _fields(kind, mapping, keep)
-        return cls(con, kind, spec, path, source, scan, sample, types, mapping, refs, fields, skip)
+        matched = (cols.match_header(c, headers) for c in [*spec.exclude, *spec.only])
+        filtered = frozenset(refs[h] for h in matched if h)
+        return cls(
+            con, kind, spec, path, gzipped, source, scan, sample, types, mapping, refs, fields,
+            skip, filtered,
+        )  # fmt: skip
 
     @property
     def delimiter(self) -> str:
@@ -194,12 +205,38 @@ class _Reading:
             sample=sample.values if sample else lambda header: [], first_rows=first_rows,
         )  # fmt: skip
 
+    def read(self, cells: Mapping[str, Cell]) -> tuple[str, Mapping[str, Cell]]:
+        """Return the read of the file for these cells, and the cells as that read gives them.
+
+        A strict date column in one format without a clock, which no filter reads as text,
+        is parsed by DuckDB's CSV reader itself: it reads the format as try_strptime does,
+        with much less work on a big file. A value it cannot parse is a rejected row
+        (`Rejects.cast_errors`): then the file is read again carefully.
+        """
+        dated = {
+            name: cell
+            for name, cell in cells.items()
+            if cell.strict
+            and len(cell.date_formats) == 1
+            and "%H" not in cell.date_formats[0]
+            and cell.ref not in self.filtered
+        }
+        if self.sample is None or len(dated) != 1:
+            return self.source, cells
+        [(name, cell)] = dated.items()
+        [fmt] = strptime_formats(cell.date_order, cell.date_formats)
+        source = _csv_source(
+            self.path, self.sample, gzipped=self.gzipped, kind=self.kind, dates=(cell.ref, fmt)
+        )
+        return source, {**cells, name: replace(cell, native="DATE")}
+
     def create(
         self, cells: Mapping[str, Cell], shape: Shape | None, execute: Callable[[str], None]
     ) -> Rejects | None:
         """Create the table from the file read with these cells; return its rejected rows."""
         con, kind = self.con, self.kind
-        body = select_sql(self.fields, cells, self.source, skip=self.skip)
+        source, cells = self.read(cells)
+        body = select_sql(self.fields, cells, source, skip=self.skip)
         # An aggregated table has no row order to keep; not keeping it saves DuckDB work.
         con.execute(f"SET preserve_insertion_order = {'false' if shape else 'true'}")
         try:
@@ -218,7 +255,8 @@ class _Reading:
         """Find the first bad rows in the file, in file order, to show where they are."""
         width = len(self.sample.headers) if self.sample else 0
         passthrough = [f"c{i}" for i in range(width)] if self.sample else ["file_row_number"]
-        rows = select_sql(self.fields, cells, self.source, passthrough, skip=self.skip)
+        source, cells = self.read(cells)
+        rows = select_sql(self.fields, cells, source, passthrough, skip=self.skip)
         examples = self.con.execute(
             f"SELECT * EXCLUDE (skipped) FROM ({rows}) WHERE problem IS NOT NULL LIMIT {SHOWN}"
         ).fetchall()
@@ -316,15 +354,24 @@ def _fields(kind: str, mapping: Mapping[str, str], keep: frozenset[str] | None) 
 
 
 def _csv_source(
-    path: Path, sample: dialect.Sample, *, gzipped: bool, kind: str, scan: bool = False
+    path: Path,
+    sample: dialect.Sample,
+    *,
+    gzipped: bool,
+    kind: str,
+    scan: bool = False,
+    dates: tuple[str, str] | None = None,
 ) -> str:
-    """Return the read_csv of the file, every column as text.
+    """Return the read_csv of the file, every column as text but the one `dates` names.
 
     `scan` is the read that decides the columns' formats: it skips rows that are not valid
-    CSV (the real read reports them) rather than keeping them.
+    CSV (the real read reports them) rather than keeping them. `dates` is a column the
+    reader parses as dates, and its strptime format.
     """
     width = len(sample.headers)
-    names = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
+    kinds = {f"c{i}": "VARCHAR" for i in range(width)} | ({dates[0]: "DATE"} if dates else {})
+    names = ", ".join(f"'{ref}': '{kinds[ref]}'" for ref in kinds)
+    formats = f"dateformat={literal(dates[1])}, " if dates else ""
     encoding = "utf-16" if sample.encoding == dialect.UTF16 else "utf-8"
     rejects = (
         "ignore_errors=true"
@@ -334,7 +381,7 @@ def _csv_source(
     return (
         f"read_csv({literal(str(path))}, delim={literal(sample.delimiter)}, quote='\"', "
         f"escape='\"', header=true, skip={sample.skip}, auto_detect=false, "
-        f"columns={{{names}}}, encoding='{encoding}', "
+        f"columns={{{names}}}, {formats}encoding='{encoding}', "
         f"compression='{'gzip' if gzipped else 'none'}', {rejects})"
     )
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kundresa.kpi import columns as cols
+from kundresa.kpi.notation import text_sql
 from kundresa.kpi.presets import ANY_VALUE
 from kundresa.kpi.values import literal
 
@@ -46,25 +47,27 @@ def skip_sql(
     `summary`, `blank` and `header` rows are not data; `excluded` rows are data that the
     source's filters leave out; a `line item` continues the order above it.
     """
-    first = f"lower(trim(CAST({refs[0]} AS VARCHAR)))"
-    cells = ", ".join(f"nullif(trim(CAST({r} AS VARCHAR)), '')" for r in refs)
-    # A first cell that begins with a digit (an order number) is no summary: the cheap test
-    # spares the pattern almost every row.
+    first = f"lower({text_sql(refs[0])})"
+    cells = ", ".join(f"nullif({text_sql(r)}, '')" for r in refs)
+    # A first cell that begins with a digit (an order number) is no summary, and one that
+    # begins with neither a space nor its end is not blank: the cheap tests spare almost
+    # every row the pattern and the look at every cell.
     text = f"CAST({refs[0]} AS VARCHAR)"
     digit = f"({text} >= '0' AND {text} < ':')"
+    filled = f"coalesce({text} <> '' AND NOT prefix({text}, ' '), false)"
     whens = [
         f"WHEN NOT coalesce({digit}, false) "
         f"AND regexp_full_match(coalesce({first}, ''), '{SUMMARY}') THEN 'summary'",
-        f"WHEN coalesce({cells}) IS NULL THEN 'blank'",
+        f"WHEN NOT {filled} AND coalesce({cells}) IS NULL THEN 'blank'",
     ]
     if second_header is not None:
         same = [
-            f"coalesce(trim({r}), '') = {literal(v.strip())}"
+            f"coalesce({text_sql(r)}, '') = {literal(v.strip())}"
             for r, v in zip(refs, second_header, strict=False)
         ]
         whens.append(f"WHEN {' AND '.join(same)} THEN 'header'")
     if line_item is not None:
-        whens.append(f"WHEN nullif(trim({line_item}), '') IS NULL THEN 'line item'")
+        whens.append(f"WHEN nullif({text_sql(line_item)}, '') IS NULL THEN 'line item'")
     whens += [f"WHEN {condition} THEN 'excluded'" for condition in filters]
     return f"CASE {' '.join(whens)} END"
 
@@ -83,7 +86,7 @@ def filter_sql(spec: SourceSpec, headers: Sequence[str], refs: Mapping[str, str]
                 raise cols.missing_columns(
                     [("exclude" if not keep else "a filter", column)], headers, spec.display
                 )
-            cell = f"lower(trim(coalesce(CAST({refs[header]} AS VARCHAR), '')))"
+            cell = f"lower(coalesce({text_sql(refs[header])}, ''))"
             words = ", ".join(literal(v.strip().casefold()) for v in values if v != ANY_VALUE)
             tests = [f"{cell} IN ({words})"] if words else []
             if ANY_VALUE in values:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from kundresa.kpi.notation import DateOrder, date_sql, number_sql, plain_date_sql
+from kundresa.kpi.notation import DateOrder, date_sql, number_sql, plain_date_sql, text_sql
 
 #: Amounts are exact: 14 digits before the decimal mark and 4 after fit in 64 bits.
 DECIMAL = "DECIMAL(18,4)"
@@ -80,13 +80,13 @@ def parse_sql(item: Field, cell: Cell) -> str:
     """Return the SQL expression that reads one field from its cell, NULL when it cannot."""
     ref = cell.ref
     if item.kind is FieldKind.TEXT:
-        return f"nullif(trim(CAST({ref} AS VARCHAR)), '')"
+        return f"nullif({text_sql(ref)}, '')"
     if item.kind is FieldKind.DATE:
         if cell.native == "DATE":
             return f"CAST({ref} AS DATE)"
         if cell.formats:
             formats = ", ".join(literal(f) for f in cell.formats)
-            return f"CAST(try_strptime(trim({ref}), [{formats}]) AS DATE)"
+            return f"CAST(try_strptime({text_sql(ref)}, [{formats}]) AS DATE)"
         if cell.strict:
             return plain_date_sql(ref, cell.date_order, cell.date_formats, guarded=False)
         return date_sql(ref, cell.date_order, cell.date_formats)
@@ -102,7 +102,7 @@ def _score_sql(item: Field, cell: Cell) -> str:
 
     A score outside its scale reads as NULL, so that the row is reported.
     """
-    text = f"trim(CAST({cell.ref} AS VARCHAR))"
+    text = text_sql(cell.ref)
     if cell.native == "NUMBER":
         score = f"TRY_CAST({cell.ref} AS {DECIMAL})"
     else:
@@ -122,7 +122,7 @@ _LABELLED = r"^([0-9]{1,2})(\s*[-–—:.)]?\s+\D.*|\s*[-–—:.)]\s*\D.*)?$"
 def problem_sql(item: Field) -> str | None:
     """Return a `WHEN ... THEN reason` clause for this field, or None when any value does."""
     value, raw = f"v_{item.column}", f"r_{item.column}"
-    blank = f"nullif(trim(CAST({raw} AS VARCHAR)), '') IS NULL"
+    blank = f"nullif({text_sql(raw)}, '') IS NULL"
     shown = f"'{item.name} ''' || CAST({raw} AS VARCHAR) || ''''"
     if item.kind is FieldKind.TEXT:
         return f"WHEN {value} IS NULL THEN '{item.name} is empty'" if item.required else None
@@ -149,7 +149,7 @@ def _odd_sql(item: Field) -> str:
     """
     value, raw = f"v_{item.column}", f"r_{item.column}"
     read = f"{value} < DATE '1000-01-01'" if item.kind is FieldKind.DATE else "false"
-    return f"(CASE WHEN {value} IS NULL THEN trim(CAST({raw} AS VARCHAR)) <> '' ELSE {read} END)"
+    return f"(CASE WHEN {value} IS NULL THEN {text_sql(raw)} <> '' ELSE {read} END)"
 
 
 def select_sql(
