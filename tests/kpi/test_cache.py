@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import kundresa.kpi.cache as kpi_cache
+import kundresa.kpi.compute as kpi_compute
 from kundresa.kpi import KpiResult, compute_kpis
 
 from kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
@@ -57,6 +58,21 @@ def test_a_second_run_reads_the_cache_and_gives_the_same_figures(sales_csv, read
     second = compute_kpis(sales=sales_csv, cache=True)
     assert reads == [sales_csv, sales_csv]  # the fresh read and the first cached one
     assert everything(second) == everything(first) == everything(fresh)
+
+
+def test_the_overall_figures_come_from_the_cache_digit_for_digit(sales_csv, monkeypatch):
+    fresh = compute_kpis(sales=sales_csv)
+    compute_kpis(sales=sales_csv, cache=True)
+    measured: list[object] = []
+    real = kpi_compute.segment_metrics
+    monkeypatch.setattr(
+        kpi_compute, "segment_metrics", lambda *a, **k: measured.append(a) or real(*a, **k)
+    )
+    cached = compute_kpis(sales=sales_csv, cache=True)
+    assert measured == []  # kept with the order rows, not measured again
+    # repr tells 1620.00 from 1620.0 and an int from a Decimal, which == does not.
+    assert repr(cached.metrics) == repr(fresh.metrics)
+    assert repr((cached.months, cached.window)) == repr((fresh.months, fresh.window))
 
 
 @pytest.mark.parametrize("by", BREAKDOWNS)

@@ -303,10 +303,10 @@ def test_order_facts_tell_whether_every_order_is_one_row(ids, unique):
     con = duckdb.connect()
     con.execute(
         "CREATE TABLE orders AS SELECT 'sale' AS status, 'A' AS customer_id, "
-        "unnest(?) AS order_key, DATE '2025-01-01' AS day, 1 AS order_rows",
+        "unnest(?) AS order_key, DATE '2025-01-01' AS day, 1 AS order_rows, 10 AS revenue",
         [ids],
     )
-    assert order_facts(con, "orders", order_ids=True).unique_orders is unique
+    assert order_facts(con, "orders", {"order_id": "Order"}).unique_orders is unique
 
 
 def test_progress_is_reported_while_a_large_file_is_read(monkeypatch, tmp_path):

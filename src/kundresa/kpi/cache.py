@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import json
 import os
 import tempfile
@@ -23,8 +24,8 @@ from typing import TYPE_CHECKING
 from kundresa import __version__
 from kundresa.kpi.problems import RowProblems
 from kundresa.kpi.reader import LoadedTable, load
-from kundresa.kpi.result import Cohort
-from kundresa.kpi.sales import OrderFacts, order_facts, order_rows
+from kundresa.kpi.result import Cohort, Month, Window
+from kundresa.kpi.sales import OrderFacts, Overall, order_facts, order_rows
 from kundresa.kpi.values import literal
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 #: Where the cache lives instead of the user's cache folder (tests, CI, a shared disk).
 CACHE_DIR_ENV = "KUNDRESA_CACHE_DIR"
 #: The layout of an entry; a change to what is stored changes it, and so every key.
-LAYOUT = 3
+LAYOUT = 4
 #: The order rows' table name while they are read from the file.
 ORDERS = "sales_orders"
 _ATTACHED = "kundresa_cache"
@@ -71,25 +72,27 @@ def load_orders(
     keep: frozenset[str],
     run: Callable[[str], None] | None = None,
     use_cache: bool = False,
+    overall: bool = True,
 ) -> tuple[LoadedTable, OrderFacts, list[str]]:
     """Load the sales export's order rows, from the cache when it holds them.
 
     Returns the table (its `name` is the relation holding the order rows), its facts, and
-    warnings about the cache itself, such as a folder that cannot be written.
+    warnings about the cache itself, such as a folder that cannot be written. Without
+    `overall` (a run with `--from/--to`) the overall figures are measured only to be kept.
     """
     kept = frozenset(keep) & {"event", "channel"}
     if not use_cache:
-        return *_read(con, spec, workdir, kept, run), []
+        return *_read(con, spec, workdir, kept, run, overall=overall), []
     try:
         key = _key(spec, kept)
     except OSError:
         # A file that cannot be read has nothing to cache; reading it says what is wrong.
-        return *_read(con, spec, workdir, kept, run), []
+        return *_read(con, spec, workdir, kept, run, overall=overall), []
     entry = cache_dir() / f"{_digest(json.dumps([key['path'], sorted(kept)]))}{_SUFFIX}"
     found = _open(con, entry, key, spec.display)
     if found is not None:
         return *found, []
-    table, facts = _read(con, spec, workdir, kept, run)
+    table, facts = _read(con, spec, workdir, kept, run, overall=True)
     try:
         _store(con, entry, key, table, facts)
     except (OSError, _duckdb_error()) as error:
@@ -104,10 +107,12 @@ def _read(
     workdir: Path,
     kept: frozenset[str],
     run: Callable[[str], None] | None,
+    *,
+    overall: bool,
 ) -> tuple[LoadedTable, OrderFacts]:
     table = load(con, "sales", spec, workdir, keep=kept, run=run, shape=order_rows(kept))
     con.execute(f"ALTER TABLE sales RENAME TO {ORDERS}")
-    facts = order_facts(con, ORDERS, order_ids=table.has("order_id"))
+    facts = order_facts(con, ORDERS, table.columns, overall=overall)
     return dataclasses.replace(table, name=ORDERS), facts
 
 
@@ -234,10 +239,15 @@ class _Entry:
     placed: list[tuple[int, str]]  # (line, reason) of the first unreadable rows
     unique_orders: bool
     cohorts: list[tuple[str, int, list[str | None]]]  # month, customers, retention
+    # The overall figures: the window's first and last day, each metric (an int, or a
+    # Decimal as text), and each month's revenue as text.
+    window: tuple[str, str] | None
+    metrics: dict[str, int | str | None]
+    months: list[tuple[str, str]]
 
     @classmethod
     def of(cls, table: LoadedTable, facts: OrderFacts) -> _Entry:
-        problems = table.problems
+        problems, overall = table.problems, facts.overall
         return cls(
             columns=dict(table.columns),
             notes=[n.removeprefix(f"{table.display}: ") for n in table.notes],
@@ -254,6 +264,12 @@ class _Entry:
                 (c.month, c.customers, [None if r is None else str(r) for r in c.retention])
                 for c in facts.cohorts
             ],
+            window=(str(overall.window.start), str(overall.window.end)) if overall else None,
+            metrics={
+                k: v if v is None or isinstance(v, int) else str(v)
+                for k, v in (overall.metrics if overall else {}).items()
+            },
+            months=[(m.month, str(m.revenue)) for m in overall.months] if overall else [],
         )
 
     def restore(self, display: str) -> tuple[LoadedTable, OrderFacts]:
@@ -278,7 +294,17 @@ class _Entry:
             Cohort(month, int(n), [None if r is None else Decimal(r) for r in retention])
             for month, n, retention in self.cohorts
         ]
-        return table, OrderFacts(self.unique_orders, cohorts)
+        overall = None
+        if self.window is not None:
+            overall = Overall(
+                Window(*(dt.date.fromisoformat(day) for day in self.window)),
+                {
+                    k: v if v is None or isinstance(v, int) else Decimal(v)
+                    for k, v in self.metrics.items()
+                },
+                [Month(month, Decimal(revenue)) for month, revenue in self.months],
+            )
+        return table, OrderFacts(self.unique_orders, cohorts, overall)
 
 
 _UNREADABLE = "row cannot be read: "

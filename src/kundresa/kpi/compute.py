@@ -227,8 +227,9 @@ def _measure(
         large = on_progress is not None and _size(spec.path) >= LARGE_FILE
         runner = _with_progress(con, on_progress) if large and on_progress else None
         if kind == "sales":
+            bare = start is None and end is None
             table, facts, notes = load_orders(
-                con, spec, workdir, keep=keep, run=runner, use_cache=cache
+                con, spec, workdir, keep=keep, run=runner, use_cache=cache, overall=bare
             )
             result.warnings.extend(notes)
             con.execute(sales_view(table.name, table.columns, by, start, end))
@@ -271,18 +272,21 @@ def _measure_sales(
     end: dt.date | None,
     by: str | None,
 ) -> None:
-    window = find_window(con, start, end)
+    # Without --from/--to, the figures of every sale were measured with the order rows.
+    overall = facts.overall if start is None and end is None else None
+    window = overall.window if overall else find_window(con, start, end)
     if window is None:
         result.warnings.append(f"{sales.display}: no readable order in the window")
         return
     scope = Scope(window, sales.has("order_id"), unique_orders=facts.unique_orders)
     result.window = window
     result.by = by
-    result.metrics.update(segment_metrics(con, scope).get("all", {}))
+    measured = overall.metrics if overall else segment_metrics(con, scope).get("all", {})
+    result.metrics.update(measured)
     result.cohorts = facts.cohorts
     if by in SEGMENTS:
         result.breakdown.update(segment_metrics(con, scope, by))
-    result.months = months(con)
+    result.months = overall.months if overall else months(con)
 
 
 def _report_problems(

@@ -128,20 +128,53 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class Overall:
+    """The figures of every sale in the export (no `--from/--to`, no `--by`)."""
+
+    window: Window
+    metrics: dict[str, Value]
+    months: list[Month]
+
+
+@dataclass(frozen=True)
 class OrderFacts:
     """What the order rows say whatever the window and segment, kept with them in the cache.
 
     `unique_orders`: no two rows with a purchase share an order id, so that each order is
     one row in any window and segment, and is counted without grouping by its id.
+    `overall`: the figures without `--from/--to`, None when no order can be read; a run
+    from the cache takes them as they are.
     """
 
     unique_orders: bool
     cohorts: list[Cohort]
+    overall: Overall | None
 
 
-def order_facts(con: duckdb.DuckDBPyConnection, orders: str, *, order_ids: bool) -> OrderFacts:
-    """Return the facts of the order rows `orders` (the table `order_rows` makes)."""
-    return OrderFacts(order_ids and _unique_orders(con, orders), cohorts(con, orders))
+def order_facts(
+    con: duckdb.DuckDBPyConnection,
+    orders: str,
+    columns: Mapping[str, str],
+    *,
+    overall: bool = True,
+) -> OrderFacts:
+    """Return the facts of the order rows `orders` (the table `order_rows` makes).
+
+    The `overall` figures are measured only when asked for, from the view `sales` of
+    every sale (`sales_view`), which is left behind.
+    """
+    order_ids = "order_id" in columns
+    unique = order_ids and _unique_orders(con, orders)
+    found = cohorts(con, orders)
+    if not overall:
+        return OrderFacts(unique, found, None)
+    con.execute(sales_view(orders, columns, None, None, None))
+    window = find_window(con, None, None)
+    if window is None:
+        return OrderFacts(unique, found, None)
+    scope = Scope(window, order_ids, unique_orders=unique)
+    measured = Overall(window, segment_metrics(con, scope).get("all", {}), months(con))
+    return OrderFacts(unique, found, measured)
 
 
 def _unique_orders(con: duckdb.DuckDBPyConnection, orders: str) -> bool:
