@@ -61,3 +61,24 @@ def test_the_overall_figures_equal_the_sum_of_the_breakdown(tmp_path):
     result = compute_kpis(sales=_path(tmp_path), by="month")
     assert sum(v["revenue"] for v in result.breakdown.values()) == result.metrics["revenue"]
     assert result.metrics["revenue"] == 1000 + 500 - 250 + 300 + 200 + 150 + 400
+
+
+def test_the_overall_figures_are_the_same_measured_with_the_cohorts_or_alone(tmp_path):
+    # Without --from/--to, one pass per customer gives the cohorts and the overall
+    # figures; giving the same window as --from/--to measures them on their own.
+    # ROWS but O1's refund, which comes after the last order: --from/--to would leave it out.
+    rows = [
+        *(row for row in ROWS if row[2] != "2025-12-03"),
+        ("O1", "K1", "2025-11-03", "-250,00"),
+        ("O7", "", "2025-04-01", "80,00"),  # a walk-up sale, without a customer
+        ("O8", "K5", "2025-05-01", "-40,00"),  # a customer with a refund only
+    ]
+    path = write_csv(tmp_path / "s.csv", HEADER, rows, delimiter=";")
+    together = compute_kpis(sales=path)
+    window = together.window
+    assert window is not None
+    alone = compute_kpis(sales=path, start=window.start, end=window.end)
+    assert repr(together.metrics) == repr(alone.metrics)
+    assert together.cohorts == alone.cohorts
+    assert together.metrics["customers"] == 5  # K1 to K5
+    assert together.metrics["anonymous_orders"] == 1

@@ -165,7 +165,10 @@ def order_facts(
     """
     order_ids = "order_id" in columns
     unique = order_ids and _unique_orders(con, orders)
-    found = cohorts(con, orders)
+    # When each order is one row, one pass per customer gives the cohorts and the overall
+    # figures' per-customer part alike.
+    customers = "sales_customers" if overall and unique else None
+    found = cohorts(con, orders, customers=customers)
     if not overall:
         return OrderFacts(unique, found, None)
     con.execute(sales_view(orders, columns, None, None, None))
@@ -173,8 +176,8 @@ def order_facts(
     if window is None:
         return OrderFacts(unique, found, None)
     scope = Scope(window, order_ids, unique_orders=unique)
-    measured = Overall(window, segment_metrics(con, scope).get("all", {}), months(con))
-    return OrderFacts(unique, found, measured)
+    metrics = segment_metrics(con, scope, customers=customers if found else None)
+    return OrderFacts(unique, found, Overall(window, metrics.get("all", {}), months(con)))
 
 
 def _unique_orders(con: duckdb.DuckDBPyConnection, orders: str) -> bool:
@@ -241,13 +244,18 @@ def _rows(scope: Scope, by: str | None) -> str:
 
 
 def segment_metrics(
-    con: duckdb.DuckDBPyConnection, scope: Scope, by: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    scope: Scope,
+    by: str | None = None,
+    *,
+    customers: str | None = None,
 ) -> dict[str, dict[str, Value]]:
     """Return the sales metrics of each segment (`all` when `by` is None).
 
     Sales without a customer id count in revenue and orders; every per-customer figure
     uses the sales that have one. Each segment's window is joined to its few rows of
-    totals, not carried on every order row.
+    totals, not carried on every order row. `customers` names a table of each customer's
+    figures over every sale, measured already (`cohorts`), for the overall figures.
     """
 
     # Each order once per segment and customer (its days summed) before counting, so that
@@ -272,7 +280,13 @@ def segment_metrics(
     customer_orders = (
         "count(*) FILTER (WHERE order_rows > 0)" if scope.order_ids else "sum(order_rows)"
     )
-    known = "customer_id IS NOT NULL"
+    measured = (
+        f"SELECT seg, customer_id, {customer_orders} AS orders, sum(revenue) AS revenue, "
+        "min(first_day) AS first_day, max(last_day) AS last_day "
+        "FROM per_order WHERE customer_id IS NOT NULL GROUP BY seg, customer_id"
+    )
+    if customers:
+        measured = f"SELECT 'all' AS seg, * EXCLUDE (months, cohort) FROM {customers}"
     early = f"date_diff('day', ws, first_day) < {_HALF}"
     sql = f"""{_rows(scope, by)},
     per_order AS {per_order},
@@ -281,10 +295,7 @@ def segment_metrics(
                sum(revenue) FILTER (WHERE customer_id IS NULL) AS anonymous_revenue,
                {counted("customer_id IS NULL")} AS anonymous_orders
         FROM per_order GROUP BY seg),
-    customers AS (
-        SELECT seg, customer_id, {customer_orders} AS orders, sum(revenue) AS revenue,
-               min(first_day) AS first_day, max(last_day) AS last_day
-        FROM per_order WHERE {known} GROUP BY seg, customer_id),
+    customers AS ({measured}),
     by_segment AS (
         SELECT seg, count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
                sum(orders) AS customer_orders, sum(revenue) AS customer_revenue,
@@ -362,36 +373,54 @@ def derive(sales: Sales) -> dict[str, Value]:
     }
 
 
-def cohorts(con: duckdb.DuckDBPyConnection, orders: str) -> list[Cohort]:
+def cohorts(
+    con: duckdb.DuckDBPyConnection, orders: str, *, customers: str | None = None
+) -> list[Cohort]:
     """Return, per first-purchase month, the share of the cohort buying in each month.
 
     Read from every sale of the order rows `orders`, whatever `--from/--to`, so that the
     table is the same however it is asked for. A month after the export's last month has
-    not been observed: its cell is None, not 0.
+    not been observed: its cell is None, not 0. With `customers`, the pass over the sales
+    also keeps that table: each customer's orders (each one row: `unique_orders`),
+    revenue and first and last purchase day, for `segment_metrics`.
     """
     # Each customer's months with a purchase, as bits from the export's first month: one
     # group per customer rather than one per customer and month; then each cohort's count
     # of buyers `k` months on, one sum per `k`.
     month = "date_diff('month', DATE '1970-01-01', day)"
-    bought = "status = 'sale' AND customer_id IS NOT NULL AND order_rows > 0"
-    span = con.execute(f"SELECT min({month}), max({month}) FROM {orders} WHERE {bought}").fetchone()
+    bought = "status = 'sale' AND customer_id IS NOT NULL"
+    span = con.execute(
+        f"SELECT min({month}), max({month}) FROM {orders} WHERE {bought} AND order_rows > 0"
+    ).fetchone()
     if span is None or span[0] is None:
         return []
     first, spanned = int(span[0]), int(span[1]) - int(span[0]) + 1
     index = f"{month} - {first}"
+    purchase = "FILTER (WHERE order_rows > 0)"
     if spanned <= _WORD:
         # The bits in a 128-bit number, shifted to start at the customer's cohort.
-        bits, bit = f"bit_or(CAST(1 AS HUGEINT) << ({index}))", "(months >> {k}) & 1"
-        months = "bits >> cohort"
+        bits, bit = f"bit_or(CAST(1 AS HUGEINT) << ({index})) {purchase}", "(months >> {k}) & 1"
+        months = "months >> cohort"
     else:
-        bits, months = f"bitstring_agg({index}, 0, {spanned - 1})", "bits"
+        bits, months = f"bitstring_agg({index}, 0, {spanned - 1}) {purchase}", "months"
         bit = f"CASE WHEN cohort + {{k}} < {spanned} THEN get_bit(months, cohort + {{k}}) END"
+    figures = (
+        f"count(*) {purchase} AS orders, sum(revenue) AS revenue, "
+        f"min(day) {purchase} AS first_day, max(day) {purchase} AS last_day, "
+        if customers
+        else ""
+    )
+    per_customer = (
+        f"SELECT customer_id, {figures}{bits} AS months, CAST(min({index}) {purchase} AS INTEGER)"
+        f" AS cohort FROM {orders} WHERE {bought} GROUP BY customer_id"
+    )
+    if customers:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {customers} AS {per_customer}")
+        per_customer = f"SELECT * FROM {customers}"
     sums = ", ".join(f"sum(CAST({bit.format(k=k)} AS INTEGER))" for k in range(spanned))
     rows = con.execute(
         f"""SELECT cohort, {sums} FROM (
-            SELECT CAST(cohort AS INTEGER) AS cohort, {months} AS months FROM (
-                SELECT {bits} AS bits, min({index}) AS cohort
-                FROM {orders} WHERE {bought} GROUP BY customer_id))
+            SELECT cohort, {months} AS months FROM ({per_customer}) WHERE cohort IS NOT NULL)
         GROUP BY cohort ORDER BY cohort"""
     ).fetchall()
     # Cohorts and months are counted from the export's first month; the cohort `c` has been
