@@ -222,6 +222,8 @@ def _rows(scope: Scope, by: str | None) -> str:
     start, end = f"DATE '{scope.window.start}'", f"DATE '{scope.window.end}'"
     # The view names each sale's segment for `--by`; the overall figures are one segment.
     segment, ws, we, join = ("'all'" if by is None else "seg"), start, end, ""
+    # The overall figures are one segment, which needs no look at the rows to name.
+    segments = "'all' AS seg" if by is None else "DISTINCT seg FROM o"
     if by in _PERIOD:
         ws = f"greatest(seg, {start})"
         we = f"least((seg + INTERVAL {_PERIOD[by]} - INTERVAL 1 day)::DATE, {end})"
@@ -239,7 +241,7 @@ def _rows(scope: Scope, by: str | None) -> str:
         "order_day AS first_day, order_day AS last_day, order_rows, revenue "
         f"FROM sales{join} WHERE state = 'in'), "
         f"bounds AS (SELECT seg, {_LABEL.get(by or '', 'seg')} AS label, {ws} AS ws, {we} AS we "
-        "FROM (SELECT DISTINCT seg FROM o))"
+        f"FROM (SELECT {segments}))"
     )
 
 
