@@ -160,6 +160,24 @@ def test_a_date_the_csv_reader_cannot_parse_is_reported_as_the_careful_read_does
     ]
 
 
+def test_a_bad_row_of_a_strict_read_with_parsed_dates_is_found_on_its_line(
+    tmp_path, monkeypatch, parsed_dates
+):
+    # The row is found in the file by its cells as written: `16.01.2025`, not a date.
+    rows = [
+        ("O1", "a", "15.01.2025", "10,00"),
+        ("O2", "b", "16.01.2025", ""),
+        ("O3", "c", "17.01.2025", "40,00"),
+    ]
+    export = write_csv(tmp_path / "dmy.csv", SALES_HEADER[:4], rows, delimiter=";")
+    fast, careful = both_ways(monkeypatch, export, max_bad_rows=Decimal(100))
+    assert parsed_dates  # the strict read's
+    assert [(d.location.line, d.message) for d in fast.problems] == [
+        (3, "row cannot be read: amount is empty")
+    ]
+    assert everything(fast) == everything(careful)
+
+
 def test_a_filter_on_the_date_column_reads_the_dates_as_written(tmp_path, parsed_dates):
     rows = [
         ("O1", "a", "15.01.2025", "10,00"),

@@ -255,8 +255,9 @@ class _Reading:
         """Find the first bad rows in the file, in file order, to show where they are."""
         width = len(self.sample.headers) if self.sample else 0
         passthrough = [f"c{i}" for i in range(width)] if self.sample else ["file_row_number"]
-        source, cells = self.read(cells)
-        rows = select_sql(self.fields, cells, source, passthrough, skip=self.skip)
+        # Every cell as text, as the file has it, to find the row; a strict date parses as
+        # the CSV reader parsed it (`read`), so the same rows are bad.
+        rows = select_sql(self.fields, cells, self.source, passthrough, skip=self.skip)
         examples = self.con.execute(
             f"SELECT * EXCLUDE (skipped) FROM ({rows}) WHERE problem IS NOT NULL LIMIT {SHOWN}"
         ).fetchall()
