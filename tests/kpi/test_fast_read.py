@@ -143,6 +143,41 @@ def test_the_csv_reader_parses_plain_dates_of_a_strict_read(tmp_path, parsed_dat
     assert parsed_dates == [("c2", "%Y-%m-%d")]
 
 
+#: Dates written well and badly, to compare DuckDB's CSV reader with try_strptime.
+EDGE_DATES = [
+    "2024-01-05", "2024-1-5", " 2024-01-05", "2024-01-05 ", "2024-01-05x", "2024-02-30",
+    "+2024-01-05", "2024-001-05", "02024-01-05", "   ", "24-01-05", "2024-01-05 10:00",
+    "2024-13-01", "-2024-01-05", "05.01.2024", "5.1.2024", "05.01.24", "31.12.2024 ",
+    "20240105", "20241231", " 20240105", "2024015", "20240230", "1e3",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["%Y-%m-%d", "%d.%m.%Y", "%Y%m%d"])
+def test_the_csv_reader_parses_a_date_format_as_try_strptime_does(fmt, tmp_path):
+    # A strict read lets the reader parse its dates (`reader._Reading.read`); any value it
+    # cannot parse is a rejected row, and then the file is read again carefully.
+    import duckdb
+
+    export = tmp_path / "dates.csv"
+    export.write_text("d;n\n" + "".join(f"{d};{i}\n" for i, d in enumerate(EDGE_DATES)))
+    con = duckdb.connect()
+    read = f"read_csv('{export}', delim=';', header=true, auto_detect=false"
+    typed = dict(
+        con.execute(
+            f"SELECT n, d FROM {read}, columns={{'d': 'DATE', 'n': 'INTEGER'}}, "
+            f"dateformat='{fmt}', store_rejects=true)"
+        ).fetchall()
+    )
+    texts = con.execute(
+        f"SELECT n, CAST(try_strptime(trim(d), ['{fmt}']) AS DATE) "
+        f"FROM {read}, columns={{'d': 'VARCHAR', 'n': 'INTEGER'}})"
+    ).fetchall()
+    # Each value reads the same, or the reader rejects it where try_strptime reads none.
+    assert all(typed.get(n, "rejected") in (parsed, "rejected" if parsed is None else parsed)
+               for n, parsed in texts)  # fmt: skip
+    assert sum(parsed is not None for _, parsed in texts) > 1
+
+
 @pytest.mark.parametrize("day", ["2025-02-30", "2025-01-05x", "5 jan 2025"])
 def test_a_date_the_csv_reader_cannot_parse_is_reported_as_the_careful_read_does(
     day, tmp_path, monkeypatch, careful_reads, parsed_dates
