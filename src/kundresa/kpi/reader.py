@@ -6,8 +6,9 @@ is kept with the reason, never dropped: rows that are not valid CSV are caught b
 rejects table, rows with an unreadable value are marked in a `problem` column.
 
 The file is first read strictly, as its first rows write it (`cells.read_cells` with
-`first_rows`); a value written any other way makes the read start again carefully, with
-every column's format decided from all its values. Both reads give the same figures.
+`first_rows`), with a plain date column parsed by DuckDB's CSV reader itself
+(`_Reading.read`); a value written any other way makes the read start again carefully,
+with every column's format decided from all its values. Both reads give the same figures.
 """
 
 from __future__ import annotations

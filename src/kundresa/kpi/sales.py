@@ -220,9 +220,9 @@ def _rows(scope: Scope, by: str | None) -> str:
     """Return the CTEs of sales in scope with their segment (`o`), and of each segment's
     window (`bounds`), which a period's segment makes shorter."""
     start, end = f"DATE '{scope.window.start}'", f"DATE '{scope.window.end}'"
-    # The view names each sale's segment for `--by`; the overall figures are one segment.
+    # The view names each sale's segment for `--by`; the overall figures are one segment,
+    # named without a look at the rows.
     segment, ws, we, join = ("'all'" if by is None else "seg"), start, end, ""
-    # The overall figures are one segment, which needs no look at the rows to name.
     segments = "'all' AS seg" if by is None else "DISTINCT seg FROM o"
     if by in _PERIOD:
         ws = f"greatest(seg, {start})"
