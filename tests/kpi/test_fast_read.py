@@ -7,6 +7,7 @@ every value. Each test compares the two reads in full, and checks which one was 
 
 from __future__ import annotations
 
+import gzip
 from decimal import Decimal
 from pathlib import Path
 
@@ -136,10 +137,16 @@ def parsed_dates(monkeypatch) -> list[tuple[str, str]]:
     return seen
 
 
-def test_the_csv_reader_parses_plain_dates_of_a_strict_read(tmp_path, parsed_dates):
+@pytest.mark.parametrize("packed", [False, True], ids=["plain", "gzipped"])
+def test_the_csv_reader_parses_plain_dates_of_a_strict_read(tmp_path, parsed_dates, packed):
     rows = [(o, c, d, a.replace(".", ","), e, ch) for o, c, d, a, e, ch in SALES_ROWS]
     export = write_csv(tmp_path / "plain.csv", SALES_HEADER, rows, delimiter=";")
-    assert compute_kpis(sales=export).metrics["revenue"] == Decimal("1620.00")
+    if packed:
+        export = tmp_path / "plain.csv.gz"
+        export.write_bytes(gzip.compress((tmp_path / "plain.csv").read_bytes()))
+    result = compute_kpis(sales=export)
+    assert result.metrics["revenue"] == Decimal("1620.00")
+    assert result.metrics["orders"] == 7
     assert parsed_dates == [("c2", "%Y-%m-%d")]
 
 
