@@ -126,14 +126,14 @@ def test_an_unreadable_value_late_in_the_file_is_reported_as_the_careful_read_do
 def parsed_dates(monkeypatch) -> list[tuple[str, str]]:
     """Record each date column the CSV reader parses itself, with its format."""
     seen: list[tuple[str, str]] = []
-    real = kpi_reader._csv_source
+    real = kpi_reader.csv_source
 
     def recording(*args, **kwargs):
         if kwargs.get("dates"):
             seen.append(kwargs["dates"])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(kpi_reader, "_csv_source", recording)
+    monkeypatch.setattr(kpi_reader, "csv_source", recording)
     return seen
 
 

@@ -298,7 +298,7 @@ def test_order_numbers_written_two_ways_are_two_orders(measure, tmp_path):
 def test_order_facts_tell_whether_every_order_is_one_row(ids, unique):
     import duckdb
 
-    from kundresa.kpi.sales import order_facts
+    from kundresa.kpi.facts import order_facts
 
     con = duckdb.connect()
     con.execute(

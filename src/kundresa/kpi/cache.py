@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kundresa import __version__
+from kundresa.kpi.facts import OrderFacts, Overall, order_facts
 from kundresa.kpi.problems import RowProblems
 from kundresa.kpi.reader import LoadedTable, load
 from kundresa.kpi.result import Cohort, Month, Window
-from kundresa.kpi.sales import OrderFacts, Overall, order_facts, order_rows
+from kundresa.kpi.sales import order_rows
 from kundresa.kpi.values import literal
 
 if TYPE_CHECKING:

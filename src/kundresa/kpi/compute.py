@@ -16,12 +16,12 @@ from kundresa.figures import Status
 from kundresa.kpi import columns as cols
 from kundresa.kpi.answers import mark_unknown_touchpoints, measure_answers
 from kundresa.kpi.cache import load_orders
+from kundresa.kpi.facts import OrderFacts
 from kundresa.kpi.presets import with_preset
 from kundresa.kpi.reader import LoadedTable, load
 from kundresa.kpi.result import KpiResult
 from kundresa.kpi.sales import (
     SEGMENTS,
-    OrderFacts,
     Scope,
     find_window,
     months,

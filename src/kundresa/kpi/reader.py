@@ -13,12 +13,10 @@ with every column's format decided from all its values. Both reads give the same
 
 from __future__ import annotations
 
-import codecs
-import gzip
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kundresa.errors import InputError
 from kundresa.kpi import columns as cols
@@ -27,6 +25,7 @@ from kundresa.kpi.cells import read_cells
 from kundresa.kpi.notation import strptime_formats
 from kundresa.kpi.problems import SHOWN, Rejects, RowProblems, locate_rows, reject_rows
 from kundresa.kpi.rows import GROUPED_ROW_COUNTS, ROW_COUNTS, filter_sql, skip_sql
+from kundresa.kpi.sources import csv_source, parquet_sample, transcode
 from kundresa.kpi.spec import SourceSpec
 from kundresa.kpi.values import Cell, Field, FieldKind, literal, quote, select_sql
 from kundresa.kpi.workbook import is_workbook, sheet_to_csv
@@ -164,7 +163,7 @@ class _Reading:
     ) -> _Reading:
         path, sample, types, gzipped = spec.path, None, None, False
         if spec.path.suffix.lower() == ".parquet":
-            headers, types = _parquet_sample(con, spec)
+            headers, types = parquet_sample(con, spec)
             source = scan = f"read_parquet({literal(str(spec.path))}, file_row_number=true)"
             refs = {h: quote(h) for h in headers}
             cells = [quote(h) for h in headers]
@@ -174,8 +173,8 @@ class _Reading:
             if sample.encoding == dialect.CP1252:
                 path = transcode(spec.path, sample.gzipped, workdir / f"{kind}.csv")
             gzipped = sample.gzipped and path == spec.path
-            source = _csv_source(path, sample, gzipped=gzipped, kind=kind)
-            scan = _csv_source(path, sample, gzipped=gzipped, kind=kind, scan=True)
+            source = csv_source(path, sample, gzipped=gzipped, kind=kind)
+            scan = csv_source(path, sample, gzipped=gzipped, kind=kind, scan=True)
             refs = {h: f"c{i}" for i, h in reversed(list(enumerate(headers)))}
             cells = [f"c{i}" for i in range(len(headers))]
         mapping = cols.resolve(kind, headers, spec.columns, spec.display)
@@ -226,7 +225,7 @@ class _Reading:
             return self.source, cells
         [(name, cell)] = dated.items()
         [fmt] = strptime_formats(cell.date_order, cell.date_formats)
-        source = _csv_source(
+        source = csv_source(
             self.path, self.sample, gzipped=self.gzipped, kind=self.kind, dates=(cell.ref, fmt)
         )
         return source, {**cells, name: replace(cell, native="DATE")}
@@ -332,17 +331,6 @@ def _careful(execute: Callable[[str], None], sql: str, display: str) -> None:
         ) from error
 
 
-def transcode(path: Path, gzipped: bool, dest: Path) -> Path:
-    """Write a Windows-1252 file as UTF-8, streaming, since DuckDB reads only UTF-8."""
-    decoder = codecs.getincrementaldecoder("cp1252")(errors="kundresa-c1")
-    opener: Any = gzip.open if gzipped else Path.open
-    with opener(path, "rb") as source, dest.open("wb") as out:
-        while chunk := source.read(1 << 22):
-            out.write(decoder.decode(chunk).encode("utf-8"))
-        out.write(decoder.decode(b"", final=True).encode("utf-8"))
-    return dest
-
-
 def _fields(kind: str, mapping: Mapping[str, str], keep: frozenset[str] | None) -> list[Field]:
     fields = []
     for item in FIELDS[kind]:
@@ -355,67 +343,4 @@ def _fields(kind: str, mapping: Mapping[str, str], keep: frozenset[str] | None) 
     return fields
 
 
-def _csv_source(
-    path: Path,
-    sample: dialect.Sample,
-    *,
-    gzipped: bool,
-    kind: str,
-    scan: bool = False,
-    dates: tuple[str, str] | None = None,
-) -> str:
-    """Return the read_csv of the file, every column as text but the one `dates` names.
-
-    `scan` is the read that decides the columns' formats: it skips rows that are not valid
-    CSV (the real read reports them) rather than keeping them. `dates` is a column the
-    reader parses as dates, and its strptime format.
-    """
-    width = len(sample.headers)
-    kinds = {f"c{i}": "VARCHAR" for i in range(width)} | ({dates[0]: "DATE"} if dates else {})
-    names = ", ".join(f"'{ref}': '{kinds[ref]}'" for ref in kinds)
-    formats = f"dateformat={literal(dates[1])}, " if dates else ""
-    encoding = "utf-16" if sample.encoding == dialect.UTF16 else "utf-8"
-    rejects = (
-        "ignore_errors=true"
-        if scan
-        else f"store_rejects=true, rejects_table='{kind}_rejects', rejects_scan='{kind}_scans'"
-    )
-    return (
-        f"read_csv({literal(str(path))}, delim={literal(sample.delimiter)}, quote='\"', "
-        f"escape='\"', header=true, skip={sample.skip}, auto_detect=false, "
-        f"columns={{{names}}}, {formats}encoding='{encoding}', "
-        f"compression='{'gzip' if gzipped else 'none'}', {rejects})"
-    )
-
-
 _DIMENSIONS = frozenset({"event", "channel"})
-
-
-def _parquet_sample(
-    con: duckdb.DuckDBPyConnection, spec: SourceSpec
-) -> tuple[list[str], dict[str, str]]:
-    """Return a Parquet file's column names and their kinds."""
-    if not spec.path.is_file():
-        raise InputError(
-            "no such file",
-            hint="check the path, on the command line or under sources: in kundresa.yaml",
-            path=spec.display,
-        )
-    source = f"read_parquet({literal(str(spec.path))})"
-    try:
-        described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
-    except Exception as error:  # duckdb raises its own types; report any as unreadable
-        raise InputError(f"cannot read the Parquet file: {error}", path=spec.display) from error
-    types = {str(row[0]): _base_type(str(row[1])) for row in described}
-    return list(types), types
-
-
-def _base_type(name: str) -> str:
-    upper = name.upper()
-    if upper.startswith(("DECIMAL", "DOUBLE", "FLOAT", "REAL", "HUGEINT", "UBIGINT")):
-        return "NUMBER"
-    if upper in {"BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UINTEGER", "USMALLINT", "UTINYINT"}:
-        return "NUMBER"
-    if upper.startswith(("TIMESTAMP", "DATE")):
-        return "DATE"
-    return "VARCHAR"

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kundresa.errors import InputError
-from kundresa.kpi.result import Cohort, Month, Value, Window, ratio
+from kundresa.kpi.result import Month, Value, Window, ratio
 
 if TYPE_CHECKING:
     import duckdb
@@ -120,85 +120,11 @@ _DIMENSIONS = ("event", "channel")
 
 @dataclass(frozen=True)
 class Scope:
-    """The window, whether orders have ids, and whether each is one row (`OrderFacts`)."""
+    """The window, whether orders have ids, and whether each is one row (`facts.OrderFacts`)."""
 
     window: Window
     order_ids: bool
     unique_orders: bool
-
-
-@dataclass(frozen=True)
-class Overall:
-    """The figures of every sale in the export (no `--from/--to`, no `--by`)."""
-
-    window: Window
-    metrics: dict[str, Value]
-    months: list[Month]
-
-
-@dataclass(frozen=True)
-class OrderFacts:
-    """What the order rows say whatever the window and segment, kept with them in the cache.
-
-    `unique_orders`: no two rows with a purchase share an order id, so that each order is
-    one row in any window and segment, and is counted without grouping by its id.
-    `overall`: the figures without `--from/--to`, None when no order can be read; a run
-    from the cache takes them as they are.
-    """
-
-    unique_orders: bool
-    cohorts: list[Cohort]
-    overall: Overall | None
-
-
-def order_facts(
-    con: duckdb.DuckDBPyConnection,
-    orders: str,
-    columns: Mapping[str, str],
-    *,
-    overall: bool = True,
-) -> OrderFacts:
-    """Return the facts of the order rows `orders` (the table `order_rows` makes).
-
-    The `overall` figures are measured only when asked for, from the view `sales` of
-    every sale (`sales_view`), which is left behind.
-    """
-    order_ids = "order_id" in columns
-    unique = order_ids and _unique_orders(con, orders)
-    # When each order is one row, one pass per customer gives the cohorts and the overall
-    # figures' per-customer part alike.
-    customers = "sales_customers" if overall and unique else None
-    found = cohorts(con, orders, customers=customers)
-    if not overall:
-        return OrderFacts(unique, found, None)
-    con.execute(sales_view(orders, columns, None, None, None))
-    window = find_window(con, None, None)
-    if window is None:
-        return OrderFacts(unique, found, None)
-    scope = Scope(window, order_ids, unique_orders=unique)
-    metrics = segment_metrics(con, scope, customers=customers if found else None)
-    return OrderFacts(unique, found, Overall(window, metrics.get("all", {}), months(con)))
-
-
-def _unique_orders(con: duckdb.DuckDBPyConnection, orders: str) -> bool:
-    # Ids that read as numbers from a short range, as order numbers usually do, are
-    # distinct when their numbers are: one bit for each number of the range marks them.
-    # Distinct hashes prove distinct ids too. Either may miss distinct ids (`7` and `07`,
-    # two ids sharing a hash); then the answer is only False, and orders are grouped by id.
-    number = "TRY_CAST(order_key AS BIGINT)"
-    bought = f"FROM {orders} WHERE status = 'sale' AND order_rows > 0"
-    row = con.execute(f"SELECT min({number}), max({number}), count({number}), count(*) {bought}")
-    low, high, numbers, count = row.fetchone() or (None, None, 0, 0)
-    if numbers == count and low is not None and high - low < _DENSE_IDS:
-        sql = f"SELECT bit_count(bitstring_agg({number}, {low}, {high})) {bought}"
-    else:
-        sql = f"SELECT count(DISTINCT hash(order_key)) {bought}"
-    found = con.execute(sql).fetchone()
-    return bool(found and found[0] == count)
-
-
-#: The widest range of order numbers proved distinct by a bit for each (16 MB).
-_DENSE_IDS = 1 << 27
 
 
 def find_window(
@@ -257,7 +183,7 @@ def segment_metrics(
     Sales without a customer id count in revenue and orders; every per-customer figure
     uses the sales that have one. Each segment's window is joined to its few rows of
     totals, not carried on every order row. `customers` names a table of each customer's
-    figures over every sale, measured already (`cohorts`), for the overall figures.
+    figures over every sale, measured already (`cohorts.cohorts`), for the overall figures.
     """
 
     # Each order once per segment and customer (its days summed) before counting, so that
@@ -373,77 +299,6 @@ def derive(sales: Sales) -> dict[str, Value]:
         "anonymous_orders": sales.anonymous_orders,
         "anonymous_revenue": sales.anonymous_revenue,
     }
-
-
-def cohorts(
-    con: duckdb.DuckDBPyConnection, orders: str, *, customers: str | None = None
-) -> list[Cohort]:
-    """Return, per first-purchase month, the share of the cohort buying in each month.
-
-    Read from every sale of the order rows `orders`, whatever `--from/--to`, so that the
-    table is the same however it is asked for. A month after the export's last month has
-    not been observed: its cell is None, not 0. With `customers`, the pass over the sales
-    also keeps that table: each customer's orders (each one row: `unique_orders`),
-    revenue and first and last purchase day, for `segment_metrics`.
-    """
-    # Each customer's months with a purchase, as bits from the export's first month: one
-    # group per customer rather than one per customer and month; then each cohort's count
-    # of buyers `k` months on, one sum per `k`.
-    month = "date_diff('month', DATE '1970-01-01', day)"
-    bought = "status = 'sale' AND customer_id IS NOT NULL"
-    span = con.execute(
-        f"SELECT min({month}), max({month}) FROM {orders} WHERE {bought} AND order_rows > 0"
-    ).fetchone()
-    if span is None or span[0] is None:
-        return []
-    first, spanned = int(span[0]), int(span[1]) - int(span[0]) + 1
-    index = f"{month} - {first}"
-    purchase = "FILTER (WHERE order_rows > 0)"
-    if spanned <= _WORD:
-        # The bits in a 128-bit number, shifted to start at the customer's cohort.
-        bits, bit = f"bit_or(CAST(1 AS HUGEINT) << ({index})) {purchase}", "(months >> {k}) & 1"
-        months = "months >> cohort"
-    else:
-        bits, months = f"bitstring_agg({index}, 0, {spanned - 1}) {purchase}", "months"
-        bit = f"CASE WHEN cohort + {{k}} < {spanned} THEN get_bit(months, cohort + {{k}}) END"
-    figures = (
-        f"count(*) {purchase} AS orders, sum(revenue) AS revenue, "
-        f"min(day) {purchase} AS first_day, max(day) {purchase} AS last_day, "
-        if customers
-        else ""
-    )
-    per_customer = (
-        f"SELECT customer_id, {figures}{bits} AS months, CAST(min({index}) {purchase} AS INTEGER)"
-        f" AS cohort FROM {orders} WHERE {bought} GROUP BY customer_id"
-    )
-    if customers:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {customers} AS {per_customer}")
-        per_customer = f"SELECT * FROM {customers}"
-    sums = ", ".join(f"sum(CAST({bit.format(k=k)} AS INTEGER))" for k in range(spanned))
-    rows = con.execute(
-        f"""SELECT cohort, {sums} FROM (
-            SELECT cohort, {months} AS months FROM ({per_customer}) WHERE cohort IS NOT NULL)
-        GROUP BY cohort ORDER BY cohort"""
-    ).fetchall()
-    # Cohorts and months are counted from the export's first month; the cohort `c` has been
-    # observed for `spanned - c` months.
-    width = max((spanned - int(row[0]) for row in rows), default=0)
-    out = []
-    for cohort, size, *later in rows:
-        buyers = [size, *later][: spanned - cohort]
-        cells: list[Decimal | None] = [Decimal(n) / size for n in buyers]
-        cells += [None] * (width - len(cells))
-        out.append(Cohort(_month(first + cohort).strftime("%Y-%m"), size, cells))
-    return out
-
-
-#: The longest span of months whose bits fit in a 128-bit number, less its sign bit.
-_WORD = 127
-
-
-def _month(index: int) -> dt.date:
-    """Return the first day of the month `index` months after January 1970."""
-    return dt.date(1970 + index // 12, index % 12 + 1, 1)
 
 
 def months(con: duckdb.DuckDBPyConnection) -> list[Month]:
