@@ -69,6 +69,12 @@ def test_a_custom_figure_against_a_percentage_target_reads_as_a_percentage() -> 
     assert figure_text("custom", Decimal(18), "sv", None, percent=True) == f"18{NBSP}%"
 
 
+def test_a_csat_against_a_percentage_target_reads_as_a_percentage_like_its_target() -> None:
+    # The kpi table showed `≥ 80 %` beside an actual of `77,8`.
+    assert figure_text("csat", Decimal("77.777"), "sv", None, percent=True) == f"77,8{NBSP}%"
+    assert figure_text("csat", Decimal("77.777"), "en", None, percent=True) == "77.8%"
+
+
 def test_every_metric_has_a_kind() -> None:
     assert {kind_of(m) for m in Metric} == set(Kind)
 

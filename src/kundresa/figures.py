@@ -150,8 +150,9 @@ def figure_text(
 ) -> str:
     """Return a metric's value as every output writes it: money, percent, count or score.
 
-    A custom KPI is written as its value was; `percent` when its target is a percentage
-    (`>= 25%` against the value 18 reads `18 %`).
+    A custom KPI is written as its value was. With `percent` (its target is a percentage)
+    a custom KPI or a score reads as one: `>= 25%` against the value 18 reads `18 %`, and
+    a CSAT of 77,8 against `>= 80%` reads `77,8 %`, as its target does.
     """
     if value is None:
         return NO_FIGURE
@@ -162,7 +163,8 @@ def figure_text(
     if kind is Kind.RATE:
         return percent_text(Decimal(value) * 100, language, _PLACES[kind])
     if kind is Kind.SCORE:
-        return number_text(value, language, _SCORE_PLACES[metric])
+        text = number_text(value, language, _SCORE_PLACES[metric])
+        return text + _MARKS[language].percent if percent else text
     if kind is Kind.DAYS:
         days = labels_for(language)["days"]
         return f"{number_text(value, language, _PLACES[kind])}{_NBSP}{days}"
