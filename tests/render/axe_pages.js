@@ -6,9 +6,10 @@
 "use strict";
 const fs = require("fs");
 
-async function audit(browser, axeSource, tags, page, scheme) {
+async function audit(browser, axeSource, tags, page, scheme, view) {
   const tab = await browser.newPage();
   try {
+    await tab.setViewport(view);
     await tab.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
     await tab.goto(page, { waitUntil: "load" });
     await tab.evaluate(axeSource);
@@ -20,6 +21,7 @@ async function audit(browser, axeSource, tags, page, scheme) {
     return [...result.violations, ...svgText].map((v) => ({
       page,
       scheme,
+      width: view.width,
       id: v.id,
       impact: v.impact,
       help: v.help,
@@ -90,9 +92,11 @@ async function main() {
   let audited = 0;
   try {
     for (const page of config.pages) {
-      for (const scheme of config.schemes) {
-        found.push(...(await audit(browser, axeSource, config.tags, page, scheme)));
-        audited += 1;
+      for (const [view, schemes] of config.views) {
+        for (const scheme of schemes) {
+          found.push(...(await audit(browser, axeSource, config.tags, page, scheme, view)));
+          audited += 1;
+        }
       }
     }
   } finally {

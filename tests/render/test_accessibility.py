@@ -21,6 +21,13 @@ from support import REPO, require
 NODE_MODULES = REPO / ".ci" / "node_modules"
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = ["light", "dark"]
+#: Each window the pages are audited in, with its colour schemes: puppeteer's default
+#: 800x600 in both, and 320 CSS pixels wide (WCAG 1.4.10 Reflow: a phone, or 1280 pixels
+#: zoomed to 400%) in light, where the lanes and tables become regions that scroll.
+VIEWS = [
+    [{"width": 800, "height": 600}, SCHEMES],
+    [{"width": 320, "height": 640}, ["light"]],
+]
 EXAMPLES = ["sommarscen", "teater-aarhus"]
 
 
@@ -43,7 +50,7 @@ def axe_command(chromium: str, tmp_path: Path) -> Callable[[list[Path]], dict[st
                     "args": [*CHROMIUM_FLAGS, f"--user-data-dir={profile}"],
                     "pages": [page.as_uri() for page in pages],
                     "tags": WCAG_AA_TAGS,
-                    "schemes": SCHEMES,
+                    "views": VIEWS,
                 }
             )
         )
@@ -86,8 +93,8 @@ def describe(violations: list[dict[str, object]]) -> str:
         for node in nodes:
             summary = " ".join(str(node["summary"]).split())
             lines.append(
-                f"{violation['page']} [{violation['scheme']}] {violation['id']} "
-                f"({violation['impact']}): {node['target']}: {summary}"
+                f"{violation['page']} [{violation['width']}px {violation['scheme']}] "
+                f"{violation['id']} ({violation['impact']}): {node['target']}: {summary}"
             )
     return "\n".join(lines)
 
@@ -107,7 +114,7 @@ def test_every_published_page_has_no_wcag_aa_violations_in_light_and_dark(
     # The future journey is drawn over its as-is one.
     assert "teater-aarhus/journeys/abonnent-fremtid.html" in names
     result = axe_command(pages)
-    assert result["audited"] == len(pages) * len(SCHEMES)
+    assert result["audited"] == len(pages) * sum(len(schemes) for _, schemes in VIEWS)
     violations = result["violations"]
     assert isinstance(violations, list)
     assert not violations, describe(violations)
@@ -147,3 +154,24 @@ def test_the_check_reports_an_image_without_text_and_faint_svg_text(
     faint = next(v for v in violations if v["id"] == "svg-text-contrast")
     assert [n["target"] for n in faint["nodes"]] == ['svg text "faint"']
     assert f"contrast {contrast('#a4acb6', '#dcefe2'):.2f}:1" in faint["nodes"][0]["summary"]
+
+
+@pytest.mark.browser
+def test_the_check_audits_the_narrow_window_where_wide_content_scrolls(
+    axe_command: Callable[[list[Path]], dict[str, object]], tmp_path: Path
+) -> None:
+    # A line about 450 pixels long fits the 800-pixel window; at 320 its region scrolls,
+    # and a region that scrolls must be reachable by keyboard.
+    page = tmp_path / "wide.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><head><title>Wide</title></head><body><main>'
+        '<h1>Wide</h1><div style="overflow-x: auto"><p style="white-space: nowrap">'
+        "Awareness, consideration, decision, before, during, after</p></div>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    violations = axe_command([page])["violations"]
+    assert isinstance(violations, list)
+    assert {(v["id"], v["width"], v["scheme"]) for v in violations} == {
+        ("scrollable-region-focusable", 320, "light")
+    }
