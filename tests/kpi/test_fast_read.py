@@ -261,3 +261,50 @@ def test_day_month_dates_that_never_say_which_is_first_are_read_carefully(
     assert len(careful_reads) == 2  # at once, then in the careful run
     assert everything(fast) == everything(careful)
     assert any("day-first or month-first" in w for w in fast.warnings)
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """Record the SQL of each read that creates a table from the file."""
+    seen: list[str] = []
+    real = kpi_reader._careful
+
+    def recording(execute, sql, display):
+        seen.append(sql)
+        return real(execute, sql, display)
+
+    monkeypatch.setattr(kpi_reader, "_careful", recording)
+    return seen
+
+
+def test_a_strict_read_makes_text_of_the_columns_in_use_only(tmp_path, reads, careful_reads):
+    rows = [(o, c, d, a.replace(".", ","), e, ch) for o, c, d, a, e, ch in SALES_ROWS]
+    export = write_csv(tmp_path / "plain.csv", SALES_HEADER, rows, delimiter=";")
+    compute_kpis(sales=export, cache=False)
+    # event (c4) and channel (c5) are declared to the CSV reader, and never read.
+    [read] = reads
+    assert "CAST(c3 AS VARCHAR)" in read
+    assert "CAST(c4 " not in read and "CAST(c5 " not in read
+    reads.clear()
+    compute_kpis(sales=export, by="channel", cache=False)
+    assert "CAST(c5 AS VARCHAR)" in reads[0] and "CAST(c4 " not in reads[0]
+    assert careful_reads == []
+
+
+def test_a_row_empty_in_the_columns_in_use_is_blank_only_when_every_cell_is(
+    tmp_path, monkeypatch, reads, careful_reads
+):
+    rows = [(o, c, d, a.replace(".", ","), e, ch) for o, c, d, a, e, ch in SALES_ROWS]
+    # Line 11 is blank, as Excel writes an empty row; line 12 has only an event.
+    rows += [("", "", "", "", "", ""), ("", "", "", "", "Vårkonsert", "")]
+    export = write_csv(tmp_path / "rows.csv", SALES_HEADER, rows, delimiter=";")
+    fast, careful = both_ways(monkeypatch, export, max_bad_rows=Decimal(100), cache=False)
+    assert everything(fast) == everything(careful)
+    assert fast.metrics["revenue"] == Decimal("1620.00")
+    assert [(d.location.line, d.message) for d in fast.problems] == [
+        (12, "row cannot be read: order_id is empty")
+    ]
+    # The strict read looked at the cells in use, then every cell told the rows apart;
+    # neither decided the formats again.
+    assert ["CAST(c4 " in sql for sql in reads[:2]] == [False, True]
+    assert len(careful_reads) == 1  # the careful run's

@@ -9,6 +9,8 @@ The file is first read strictly, as its first rows write it (`cells.read_cells` 
 `first_rows`), with a plain date column parsed by DuckDB's CSV reader itself
 (`_Reading.read`); a value written any other way makes the read start again carefully,
 with every column's format decided from all its values. Both reads give the same figures.
+The strict read makes text only of the cells in use; a row empty in all of those is read
+again with every cell, which tells a blank row from one with a value elsewhere.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from kundresa.kpi import dialect
 from kundresa.kpi.cells import read_cells
 from kundresa.kpi.notation import strptime_formats
 from kundresa.kpi.problems import SHOWN, Rejects, RowProblems, locate_rows, reject_rows
-from kundresa.kpi.rows import GROUPED_ROW_COUNTS, ROW_COUNTS, filter_sql, skip_sql
+from kundresa.kpi.rows import GROUPED_ROW_COUNTS, ROW_COUNTS, UNSEEN, filter_sql, skip_sql
 from kundresa.kpi.sources import csv_source, parquet_sample, transcode
 from kundresa.kpi.spec import SourceSpec
 from kundresa.kpi.values import Cell, Field, FieldKind, literal, quote, select_sql
@@ -113,14 +115,18 @@ def load(
         spec = replace(spec, path=sheet, encoding="utf-8", delimiter=",")
     reading = _Reading.of(con, kind, spec, workdir, keep)
     execute = run or (lambda sql: _execute(con, sql))
+    shaped = shape is not None
     cells = reading.decide(first_rows=True) if FAST_READ else None
-    rejects = reading.create(cells, shape, execute) if cells is not None else None
+    rejects = reading.create(cells, shape, execute, lean=True) if cells is not None else None
     # A strict read fails on a value it does not read: `odd` in the table, or a date the
     # CSV reader could not parse among the rejected rows.
     failed = rejects is not None and rejects.cast_errors
-    if cells is None or failed or _has_odd(con, kind, shaped=shape is not None):
+    if cells is None or failed or _has(con, kind, "odd", shaped=shaped):
         cells = reading.decide(first_rows=False)
         assert cells is not None  # the careful read always decides
+        rejects = reading.create(cells, shape, execute)
+    elif _has(con, kind, UNSEEN, shaped=shaped):
+        # Rows empty in the cells in use: only every cell tells which are blank.
         rejects = reading.create(cells, shape, execute)
     if rejects and rejects.encoding_errors and reading.path == spec.path and not spec.encoding:
         # The sample was valid UTF-8 but a later part is not: read it all as Windows-1252.
@@ -150,6 +156,7 @@ class _Reading:
     refs: dict[str, str]
     fields: list[Field]
     skip: str
+    lean_skip: str | None  # `skip` looking only at the cells in use, unless that is all
     filtered: frozenset[str]  # the cells `exclude` and `only` look at, as text
 
     @classmethod
@@ -178,18 +185,22 @@ class _Reading:
             refs = {h: f"c{i}" for i, h in reversed(list(enumerate(headers)))}
             cells = [f"c{i}" for i in range(len(headers))]
         mapping = cols.resolve(kind, headers, spec.columns, spec.display)
-        skip = skip_sql(
-            cells,
-            sample.second_header if sample else None,
-            filters=filter_sql(spec, headers, refs),
-            line_item=refs[mapping["amount"]] if spec.line_items and "amount" in mapping else None,
-        )
         fields = _fields(kind, mapping, keep)
         matched = (cols.match_header(c, headers) for c in [*spec.exclude, *spec.only])
         filtered = frozenset(refs[h] for h in matched if h)
+        second_header = sample.second_header if sample else None
+        line_item = refs[mapping["amount"]] if spec.line_items and "amount" in mapping else None
+        filters = filter_sql(spec, headers, refs)
+        skip = skip_sql(cells, second_header, filters=filters, line_item=line_item)
+        # The cells in use: the first (a summary row's), the fields', the filters' and the
+        # line items'. A read that looks at no other cell spares DuckDB making them text.
+        used = [cells[0], *(refs[mapping[f.name]] for f in fields), *sorted(filtered)]
+        seen = list(dict.fromkeys([*used, *([line_item] if line_item else [])]))
+        lean = len(seen) < len(cells) and second_header is None
+        lean_skip = skip_sql(cells, None, filters=filters, line_item=line_item, seen=seen)
         return cls(
             con, kind, spec, path, gzipped, source, scan, sample, types, mapping, refs, fields,
-            skip, filtered,
+            skip, lean_skip if lean else None, filtered,
         )  # fmt: skip
 
     @property
@@ -231,12 +242,21 @@ class _Reading:
         return source, {**cells, name: replace(cell, native="DATE")}
 
     def create(
-        self, cells: Mapping[str, Cell], shape: Shape | None, execute: Callable[[str], None]
+        self,
+        cells: Mapping[str, Cell],
+        shape: Shape | None,
+        execute: Callable[[str], None],
+        *,
+        lean: bool = False,
     ) -> Rejects | None:
-        """Create the table from the file read with these cells; return its rejected rows."""
+        """Create the table from the file read with these cells; return its rejected rows.
+
+        A `lean` read looks only at the cells in use: a row empty in those is `UNSEEN`.
+        """
         con, kind = self.con, self.kind
         source, cells = self.read(cells)
-        body = select_sql(self.fields, cells, source, skip=self.skip)
+        skip = self.lean_skip if lean and self.lean_skip else self.skip
+        body = select_sql(self.fields, cells, source, skip=skip)
         # An aggregated table has no row order to keep; not keeping it saves DuckDB work.
         con.execute(f"SET preserve_insertion_order = {'false' if shape else 'true'}")
         try:
@@ -270,10 +290,10 @@ class _Reading:
         problems.place(locate_rows(self.path, self.delimiter, unreadable, rejected, skip=skip))
 
 
-def _has_odd(con: duckdb.DuckDBPyConnection, kind: str, *, shaped: bool) -> bool:
-    """Tell whether a strict read met a value it does not read (`cells.read_cells`)."""
+def _has(con: duckdb.DuckDBPyConnection, kind: str, status: str, *, shaped: bool) -> bool:
+    """Tell whether a read left a row `odd` (a value read another way) or `UNSEEN`."""
     column = "status" if shaped else "skipped"
-    found = con.execute(f"SELECT 1 FROM {kind} WHERE {column} = 'odd' LIMIT 1").fetchone()
+    found = con.execute(f"SELECT 1 FROM {kind} WHERE {column} = '{status}' LIMIT 1").fetchone()
     return found is not None
 
 

@@ -31,6 +31,8 @@ GROUPED_ROW_COUNTS = (
     "sum(rows) FILTER (WHERE status = 'excluded'), "
     "sum(rows) FILTER (WHERE status IN ('sale', 'bad'))"
 )
+#: A row empty in the cells a read looks at, which may have a value in another (`skip_sql`).
+UNSEEN = "unseen"
 #: A summary row's first cell: Total, Totalt, Summa, Sum, I alt (with or without a colon).
 SUMMARY = r"(total|totalt|summa|sum|i alt|totalsum|grand total)\s*:?"
 
@@ -41,14 +43,18 @@ def skip_sql(
     *,
     filters: Sequence[str] = (),
     line_item: str | None = None,
+    seen: Sequence[str] | None = None,
 ) -> str:
     """Return SQL naming why a row is not a sale or answer, else NULL.
 
     `summary`, `blank` and `header` rows are not data; `excluded` rows are data that the
-    source's filters leave out; a `line item` continues the order above it.
+    source's filters leave out; a `line item` continues the order above it. With `seen`,
+    the only cells a read looks at, a row empty in those is `UNSEEN` rather than blank:
+    a read of every cell must tell whether it is.
     """
     first = f"lower({text_sql(refs[0])})"
-    cells = ", ".join(f"nullif({text_sql(r)}, '')" for r in refs)
+    cells = ", ".join(f"nullif({text_sql(r)}, '')" for r in seen or refs)
+    blank = UNSEEN if seen else "blank"
     # A first cell that begins with a digit (an order number) is no summary, and one that
     # begins with neither a space nor its end is not blank: the cheap tests spare almost
     # every row the pattern and the look at every cell.
@@ -58,7 +64,7 @@ def skip_sql(
     whens = [
         f"WHEN NOT coalesce({digit}, false) "
         f"AND regexp_full_match(coalesce({first}, ''), '{SUMMARY}') THEN 'summary'",
-        f"WHEN NOT {filled} AND coalesce({cells}) IS NULL THEN 'blank'",
+        f"WHEN NOT {filled} AND coalesce({cells}) IS NULL THEN '{blank}'",
     ]
     if second_header is not None:
         same = [
