@@ -163,7 +163,7 @@ def test_without_the_cache_nothing_is_kept_or_read(sales_csv, reads, cache_folde
 
 def test_a_damaged_entry_is_made_again(sales_csv, reads, cache_folder):
     compute_kpis(sales=sales_csv, cache=True)
-    (entry,) = cache_folder.glob("*.duckdb")
+    (entry,) = cache_folder.glob("*.parquet")
     entry.write_bytes(b"not a database")
     again = compute_kpis(sales=sales_csv, cache=True)
     assert len(reads) == 2
@@ -190,12 +190,12 @@ def test_the_command_line_caches_unless_told_not_to_and_clears(kundresa, sales_c
     first = kundresa("kpi", str(sales_csv), "--format", "json")
     second = kundresa("kpi", str(sales_csv), "--format", "json")
     assert first.stdout == second.stdout == fresh.stdout
-    assert len(list(cache_folder.glob("*.duckdb"))) == 1
+    assert len(list(cache_folder.glob("*.parquet"))) == 1
     cleared = kundresa("cache", "clear")
     assert cleared.returncode == 0
     assert cleared.stdout == ""
     assert cleared.stderr == f"Removed 1 cached export from {cache_folder}.\n"
-    assert not list(cache_folder.glob("*.duckdb"))
+    assert not list(cache_folder.glob("*.parquet"))
 
 
 def test_a_missing_export_with_the_cache_on_is_one_line_not_a_traceback(kundresa, tmp_path):
@@ -204,3 +204,11 @@ def test_a_missing_export_with_the_cache_on_is_one_line_not_a_traceback(kundresa
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.splitlines()[0] == f"kundresa: {missing}: no such file"
+
+
+def test_clearing_removes_the_database_entries_of_kundresa_0_1_too(sales_csv, cache_folder):
+    compute_kpis(sales=sales_csv, cache=True)
+    (cache_folder / "0123abcd.duckdb").write_bytes(b"an entry of kundresa 0.1.0")
+    (cache_folder / "notes.txt").write_text("not kundresa's", encoding="utf-8")
+    assert kpi_cache.clear() == 2
+    assert [p.name for p in cache_folder.iterdir()] == ["notes.txt"]

@@ -1,11 +1,12 @@
 """The parsed sales export at the order level, kept between runs under the user's cache folder.
 
 Reading a large export is most of `kpi`'s time, and its order rows (`sales.order_rows`) do
-not depend on `--by`'s periods, `--from` or `--to`: they are kept in a DuckDB database, one
-per export and breakdown column, and read again while nothing they were made from has
-changed. An entry is used only when its key matches in full: the file's path, size,
-modification time and a hash of every byte, how it is read (mapping, preset, dialect), the
-breakdown columns kept, and the versions of kundresa and DuckDB that made it.
+not depend on `--by`'s periods, `--from` or `--to`: they are kept in a Parquet file, one per
+export and breakdown column, with what was learnt reading them in the file's key-value
+metadata, and read again while nothing they were made from has changed. An entry is used
+only when its key matches in full: the file's path, size, modification time and a hash of
+every byte, how it is read (mapping, preset, dialect), the breakdown columns kept, and the
+versions of kundresa and DuckDB that made it.
 """
 
 from __future__ import annotations
@@ -37,11 +38,14 @@ if TYPE_CHECKING:
 #: Where the cache lives instead of the user's cache folder (tests, CI, a shared disk).
 CACHE_DIR_ENV = "KUNDRESA_CACHE_DIR"
 #: The layout of an entry; a change to what is stored changes it, and so every key.
-LAYOUT = 4
+LAYOUT = 5
 #: The order rows' table name while they are read from the file.
 ORDERS = "sales_orders"
-_ATTACHED = "kundresa_cache"
-_SUFFIX = ".duckdb"
+#: The view of a cached entry's order rows.
+_CACHED = "cached_orders"
+_SUFFIX = ".parquet"
+#: An entry of kundresa 0.1.0, a DuckDB database: never read, removed by `clear`.
+_OLD_SUFFIX = ".duckdb"
 
 
 def cache_dir() -> Path:
@@ -58,7 +62,8 @@ def clear() -> int:
     """Remove every cached export; return how many were removed."""
     folder = cache_dir()
     removed = 0
-    for entry in folder.glob(f"*{_SUFFIX}") if folder.is_dir() else []:
+    entries = folder.iterdir() if folder.is_dir() else []
+    for entry in [e for e in entries if e.suffix in (_SUFFIX, _OLD_SUFFIX)]:
         with contextlib.suppress(FileNotFoundError):
             entry.unlink()
             removed += 1
@@ -168,23 +173,21 @@ def _digest(text: str) -> str:
 def _open(
     con: duckdb.DuckDBPyConnection, entry: Path, key: dict[str, object], display: str
 ) -> tuple[LoadedTable, OrderFacts] | None:
-    """Attach the entry and return its table when its key is this one, else None."""
+    """Return the entry's table when its key is this one, else None."""
     import duckdb
 
     if not entry.is_file():
         return None
+    path = literal(str(entry))
     try:
-        con.execute(f"ATTACH {literal(str(entry))} AS {_ATTACHED} (READ_ONLY)")
+        found = con.execute(f"SELECT key, value FROM parquet_kv_metadata({path})").fetchall()
     except duckdb.Error:
-        return None  # unreadable (another DuckDB's format, a partial copy): made again
-    try:
-        row = con.execute(f"SELECT key, meta FROM {_ATTACHED}.entry").fetchone()
-    except duckdb.Error:
-        row = None
-    if row is None or json.loads(row[0]) != key:
-        con.execute(f"DETACH {_ATTACHED}")
+        return None  # unreadable (a partial copy, not Parquet): made again
+    metadata = {bytes(name).decode(): bytes(value) for name, value in found}
+    if "key" not in metadata or json.loads(metadata["key"]) != key:
         return None
-    return _Entry(**json.loads(row[1])).restore(display)
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {_CACHED} AS SELECT * FROM read_parquet({path})")
+    return _Entry(**json.loads(metadata["entry"])).restore(display)
 
 
 def _store(
@@ -194,32 +197,31 @@ def _store(
     table: LoadedTable,
     facts: OrderFacts,
 ) -> None:
-    """Write the order rows and what was learnt reading them to the entry, atomically."""
+    """Write the order rows and what was learnt reading them to the entry, atomically.
+
+    A Parquet file, written by DuckDB on every core, in about half the time of a DuckDB
+    database of the same rows.
+    """
     entry.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=".part-", suffix=_SUFFIX, dir=entry.parent)
     os.close(handle)
     part = Path(name)
-    part.unlink()  # DuckDB makes the database file itself
+    metadata = {
+        "key": json.dumps(key, sort_keys=True),
+        "entry": json.dumps(dataclasses.asdict(_Entry.of(table, facts))),
+    }
+    pairs = ", ".join(f"{name}: {literal(value)}" for name, value in metadata.items())
     try:
-        con.execute(f"ATTACH {literal(name)} AS kundresa_new")
-        try:
-            # The order rows have no order to keep: writing them in any order is faster.
-            con.execute("SET preserve_insertion_order = false")
-            con.execute(f"CREATE TABLE kundresa_new.orders AS SELECT * FROM {table.name}")
-            con.execute(
-                "CREATE TABLE kundresa_new.entry AS SELECT ? AS key, ? AS meta",
-                [
-                    json.dumps(key, sort_keys=True),
-                    json.dumps(dataclasses.asdict(_Entry.of(table, facts))),
-                ],
-            )
-        finally:
-            con.execute("SET preserve_insertion_order = true")
-            con.execute("DETACH kundresa_new")
+        # The order rows have no order to keep: writing them in any order is faster.
+        con.execute("SET preserve_insertion_order = false")
+        con.execute(
+            f"COPY (SELECT * FROM {table.name}) TO {literal(name)} "
+            f"(FORMAT parquet, KV_METADATA {{{pairs}}})"
+        )
         part.replace(entry)
     finally:
+        con.execute("SET preserve_insertion_order = true")
         part.unlink(missing_ok=True)
-        Path(f"{name}.wal").unlink(missing_ok=True)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -284,7 +286,7 @@ class _Entry:
         )
         problems.place([(int(line), str(reason)) for line, reason in self.placed])
         table = LoadedTable(
-            f"{_ATTACHED}.orders",
+            _CACHED,
             "sales",
             display,
             self.columns,
