@@ -132,23 +132,33 @@ def contrast(ink: str, back: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@pytest.mark.browser
-def test_the_check_reports_an_image_without_text_and_faint_svg_text(
-    axe_command: Callable[[list[Path]], dict[str, object]], tmp_path: Path
-) -> None:
-    page = tmp_path / "faint.html"
+def audit_page(
+    axe_command: Callable[[list[Path]], dict[str, object]], page: Path, body: str
+) -> list[dict[str, object]]:
+    """Write a page titled after its file with this body; return axe's violations on it."""
+    title = page.stem.title()
     page.write_text(
-        '<!doctype html><html lang="en"><head><title>Faint</title></head><body><main>'
-        '<h1>Faint</h1><img src="x.png">'
-        '<svg width="300" height="60" role="img" aria-label="Chart">'
-        '<rect width="300" height="60" fill="#dcefe2"/>'
-        '<text x="10" y="20" fill="#a4acb6">faint</text>'
-        '<text x="10" y="50" fill="#111111">dark</text></svg>'
-        "</main></body></html>",
+        f'<!doctype html><html lang="en"><head><title>{title}</title></head><body><main>'
+        f"<h1>{title}</h1>{body}</main></body></html>",
         encoding="utf-8",
     )
     violations = axe_command([page])["violations"]
     assert isinstance(violations, list)
+    return violations
+
+
+@pytest.mark.browser
+def test_the_check_reports_an_image_without_text_and_faint_svg_text(
+    axe_command: Callable[[list[Path]], dict[str, object]], tmp_path: Path
+) -> None:
+    violations = audit_page(
+        axe_command,
+        tmp_path / "faint.html",
+        '<img src="x.png"><svg width="300" height="60" role="img" aria-label="Chart">'
+        '<rect width="300" height="60" fill="#dcefe2"/>'
+        '<text x="10" y="20" fill="#a4acb6">faint</text>'
+        '<text x="10" y="50" fill="#111111">dark</text></svg>',
+    )
     found = {(v["id"], v["scheme"]) for v in violations}
     assert found == {(i, s) for i in ("image-alt", "svg-text-contrast") for s in SCHEMES}
     faint = next(v for v in violations if v["id"] == "svg-text-contrast")
@@ -162,16 +172,12 @@ def test_the_check_audits_the_narrow_window_where_wide_content_scrolls(
 ) -> None:
     # A line about 450 pixels long fits the 800-pixel window; at 320 its region scrolls,
     # and a region that scrolls must be reachable by keyboard.
-    page = tmp_path / "wide.html"
-    page.write_text(
-        '<!doctype html><html lang="en"><head><title>Wide</title></head><body><main>'
-        '<h1>Wide</h1><div style="overflow-x: auto"><p style="white-space: nowrap">'
-        "Awareness, consideration, decision, before, during, after</p></div>"
-        "</main></body></html>",
-        encoding="utf-8",
+    violations = audit_page(
+        axe_command,
+        tmp_path / "wide.html",
+        '<div style="overflow-x: auto"><p style="white-space: nowrap">'
+        "Awareness, consideration, decision, before, during, after</p></div>",
     )
-    violations = axe_command([page])["violations"]
-    assert isinstance(violations, list)
     assert {(v["id"], v["width"], v["scheme"]) for v in violations} == {
         ("scrollable-region-focusable", 320, "light")
     }
