@@ -16,6 +16,7 @@ import pytest
 
 import kundresa.kpi.cache as kpi_cache
 import kundresa.kpi.compute as kpi_compute
+from kundresa.errors import InputError
 from kundresa.kpi import KpiResult, compute_kpis
 
 from kpi.exports import SALES_HEADER, SALES_ROWS, write_csv
@@ -212,3 +213,36 @@ def test_clearing_removes_the_database_entries_of_kundresa_0_1_too(sales_csv, ca
     (cache_folder / "notes.txt").write_text("not kundresa's", encoding="utf-8")
     assert kpi_cache.clear() == 2
     assert [p.name for p in cache_folder.iterdir()] == ["notes.txt"]
+
+
+def test_an_entry_replaced_while_a_run_reads_it_is_an_error_not_mixed_figures(
+    sales_csv, cache_folder, monkeypatch
+):
+    # Run A reads the entry of the export as it was. Meanwhile the export changes, and run
+    # B writes its entry in the same place: A would report B's order rows under its own
+    # cohorts and overall figures.
+    compute_kpis(sales=sales_csv, cache=True)
+    (entry,) = cache_folder.glob("*.parquet")
+    kept, stat, text = entry.read_bytes(), sales_csv.stat(), sales_csv.read_text("utf-8")
+    sales_csv.write_text(text.replace("120.00", "920.00", 1), encoding="utf-8")
+    compute_kpis(sales=sales_csv, cache=True)
+    written_by_b = entry.read_bytes()
+    sales_csv.write_text(text, encoding="utf-8")
+    os.utime(sales_csv, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    entry.write_bytes(kept)
+    real = kpi_compute._measure_sales
+
+    def b_writes_meanwhile(*args, **kwargs):
+        part = cache_folder / ".part-b.parquet"
+        part.write_bytes(written_by_b)
+        part.replace(entry)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kpi_compute, "_measure_sales", b_writes_meanwhile)
+    with pytest.raises(InputError, match="replaced by another kundresa run") as raised:
+        compute_kpis(sales=sales_csv, cache=True, by="month")
+    assert raised.value.hint == "run the command again"
+    monkeypatch.setattr(kpi_compute, "_measure_sales", real)
+    assert everything(compute_kpis(sales=sales_csv, cache=True, by="month")) == everything(
+        compute_kpis(sales=sales_csv, by="month")
+    )

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kundresa import __version__
+from kundresa.errors import InputError
 from kundresa.kpi.facts import OrderFacts, Overall, order_facts
 from kundresa.kpi.problems import RowProblems
 from kundresa.kpi.reader import LoadedTable, load
@@ -79,32 +80,67 @@ def load_orders(
     run: Callable[[str], None] | None = None,
     use_cache: bool = False,
     overall: bool = True,
-) -> tuple[LoadedTable, OrderFacts, list[str]]:
+) -> tuple[LoadedTable, OrderFacts, list[str], Opened | None]:
     """Load the sales export's order rows, from the cache when it holds them.
 
-    Returns the table (its `name` is the relation holding the order rows), its facts, and
-    warnings about the cache itself, such as a folder that cannot be written. Without
-    `overall` (a run with `--from/--to`) the overall figures are measured only to be kept.
+    Returns the table (its `name` is the relation holding the order rows), its facts,
+    warnings about the cache itself, such as a folder that cannot be written, and the
+    entry the rows are read from, if any, to check once the run is done with them
+    (`Opened.check`). Without `overall` (a run with `--from/--to`) the overall figures are
+    measured only to be kept.
     """
     kept = frozenset(keep) & {"event", "channel"}
     if not use_cache:
-        return *_read(con, spec, workdir, kept, run, overall=overall), []
+        return *_read(con, spec, workdir, kept, run, overall=overall), [], None
     try:
         key = _key(spec, kept)
     except OSError:
         # A file that cannot be read has nothing to cache; reading it says what is wrong.
-        return *_read(con, spec, workdir, kept, run, overall=overall), []
+        return *_read(con, spec, workdir, kept, run, overall=overall), [], None
     entry = cache_dir() / f"{_digest(json.dumps([key['path'], sorted(kept)]))}{_SUFFIX}"
+    opened = Opened(entry, spec.display, _identity(entry))  # before its key is read
     found = _open(con, entry, key, spec.display)
     if found is not None:
-        return *found, []
+        return *found, [], opened
     table, facts = _read(con, spec, workdir, kept, run, overall=True)
     try:
         _store(con, entry, key, table, facts)
     except (OSError, _duckdb_error()) as error:
         warning = f"cannot keep {spec.display} in the cache ({entry.parent}): {error}"
-        return table, facts, [warning]
-    return table, facts, []
+        return table, facts, [warning], None
+    return table, facts, [], None
+
+
+@dataclasses.dataclass(frozen=True)
+class Opened:
+    """A cache entry as a run opened it, before reading its key.
+
+    DuckDB opens the Parquet file again for each query, so another run that replaces the
+    entry meanwhile (its export changed) would mix two files' rows into one report. The
+    run checks, once done with the rows, that the entry is still the file it opened.
+    """
+
+    path: Path
+    display: str
+    identity: tuple[int, int, int, int] | None  # device, inode, size, modification time
+
+    def check(self) -> None:
+        """Raise InputError when the entry was replaced or removed since it was opened."""
+        if _identity(self.path) != self.identity:
+            raise InputError(
+                "its cached order rows were replaced by another kundresa run while this "
+                "one read them",
+                hint="run the command again",
+                path=self.display,
+            )
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def _read(

@@ -228,7 +228,7 @@ def _measure(
         runner = _with_progress(con, on_progress) if large and on_progress else None
         if kind == "sales":
             bare = start is None and end is None
-            table, facts, notes = load_orders(
+            table, facts, notes, opened = load_orders(
                 con, spec, workdir, keep=keep, run=runner, use_cache=cache, overall=bare
             )
             result.warnings.extend(notes)
@@ -243,6 +243,8 @@ def _measure(
     con.execute("SET preserve_insertion_order = false")
     if "sales" in tables:
         _measure_sales(con, tables["sales"], facts, result, start=start, end=end, by=by)
+        if opened is not None:
+            opened.check()
     else:
         result.warnings.append("no sales export: the sales metrics are not measured")
     if "survey" in tables:
