@@ -239,10 +239,25 @@ def test_an_entry_replaced_while_a_run_reads_it_is_an_error_not_mixed_figures(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(kpi_compute, "_measure_sales", b_writes_meanwhile)
-    with pytest.raises(InputError, match="replaced by another kundresa run") as raised:
+    with pytest.raises(InputError, match="replaced or removed by another kundresa run") as raised:
         compute_kpis(sales=sales_csv, cache=True, by="month")
     assert raised.value.hint == "run the command again"
     monkeypatch.setattr(kpi_compute, "_measure_sales", real)
     assert everything(compute_kpis(sales=sales_csv, cache=True, by="month")) == everything(
         compute_kpis(sales=sales_csv, by="month")
     )
+
+
+def test_an_entry_removed_while_a_run_reads_it_is_an_error_not_a_traceback(
+    sales_csv, cache_folder, monkeypatch
+):
+    compute_kpis(sales=sales_csv, cache=True)
+    real = kpi_compute._measure_sales
+
+    def cleared_meanwhile(*args, **kwargs):
+        kpi_cache.clear()  # `kundresa cache clear` in another terminal
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kpi_compute, "_measure_sales", cleared_meanwhile)
+    with pytest.raises(InputError, match="replaced or removed by another kundresa run"):
+        compute_kpis(sales=sales_csv, cache=True, by="month")

@@ -128,8 +128,8 @@ class Opened:
         """Raise InputError when the entry was replaced or removed since it was opened."""
         if _identity(self.path) != self.identity:
             raise InputError(
-                "its cached order rows were replaced by another kundresa run while this "
-                "one read them",
+                "its cached order rows were replaced or removed by another kundresa run "
+                "while this one read them",
                 hint="run the command again",
                 path=self.display,
             )

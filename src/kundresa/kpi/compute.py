@@ -242,9 +242,12 @@ def _measure(
     # Every query from here sorts what it returns; none needs DuckDB to keep row order.
     con.execute("SET preserve_insertion_order = false")
     if "sales" in tables:
-        _measure_sales(con, tables["sales"], facts, result, start=start, end=end, by=by)
-        if opened is not None:
-            opened.check()
+        try:
+            _measure_sales(con, tables["sales"], facts, result, start=start, end=end, by=by)
+        finally:
+            # Also when a query failed: a removed entry cannot be read.
+            if opened is not None:
+                opened.check()
     else:
         result.warnings.append("no sales export: the sales metrics are not measured")
     if "survey" in tables:
