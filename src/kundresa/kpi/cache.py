@@ -116,8 +116,9 @@ class Opened:
     """A cache entry as a run opened it, before reading its key.
 
     DuckDB opens the Parquet file again for each query, so another run that replaces the
-    entry meanwhile (its export changed) would mix two files' rows into one report. The
-    run checks, once done with the rows, that the entry is still the file it opened.
+    entry meanwhile (its export changed) would mix two files' rows into one report, and
+    one that removes it (`cache clear`) would fail a query. The run checks, once done with
+    the rows, that the entry is still the file it opened.
     """
 
     path: Path
