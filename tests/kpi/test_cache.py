@@ -261,3 +261,12 @@ def test_an_entry_removed_while_a_run_reads_it_is_an_error_not_a_traceback(
     monkeypatch.setattr(kpi_compute, "_measure_sales", cleared_meanwhile)
     with pytest.raises(InputError, match="replaced or removed by another kundresa run"):
         compute_kpis(sales=sales_csv, cache=True, by="month")
+
+
+@pytest.mark.parametrize("size", [0, 5, (1 << 23) + 3], ids=["empty", "small", "two blocks"])
+def test_the_fingerprint_is_xxh3_of_every_byte(size, tmp_path):
+    import xxhash
+
+    export = tmp_path / "export.csv"
+    export.write_bytes(bytes(i % 251 for i in range(size)))
+    assert kpi_cache._file_hash(export) == xxhash.xxh3_128_hexdigest(export.read_bytes())
