@@ -6,8 +6,10 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from kundresa.kpi import sales
 from kundresa.kpi.result import Window
 
 from kpi.exports import write_csv
@@ -321,3 +323,12 @@ def test_progress_is_reported_while_a_large_file_is_read(monkeypatch, tmp_path):
     assert seen
     assert seen[-1] == 1.0
     assert all(0 <= f <= 1 for f in seen)
+
+
+def test_a_days_month_is_the_first_day_date_trunc_gives_it():
+    # Every day from 1900 to 2119, leap days and year ends included.
+    days = "SELECT DATE '1900-01-01' + CAST(i AS INTEGER) AS day FROM range(80000) t(i)"
+    differ = duckdb.connect().execute(
+        f"SELECT count(*) FROM ({days}) WHERE {sales._MONTH} <> date_trunc('month', day)::DATE"
+    )
+    assert differ.fetchall() == [(0,)]

@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 #: `--by` choices, and the SQL of a row's segment while reading: its name, or the first
 #: day of its period (a date groups faster than its name, given in `segment_metrics`).
 SEGMENTS = ("event", "channel", "month", "quarter", "cohort")
+#: The first day of a row's month: `date_trunc('month', day)::DATE` in half the time.
+_MONTH = "day - (dayofmonth(day) - 1)::INTEGER"
 _READ_SEGMENT = {
     "event": "coalesce(event, '(none)')",
     "channel": "coalesce(channel, '(none)')",
-    "month": "date_trunc('month', day)::DATE",
+    "month": _MONTH,
     "quarter": "date_trunc('quarter', day)::DATE",
 }
 _PERIOD = {"month": "1 month", "quarter": "3 months"}
@@ -110,7 +112,7 @@ def sales_view(
         SELECT CASE WHEN NOT {sale} THEN status WHEN {" AND ".join(bounds)} THEN 'in'
                     ELSE 'out' END AS state,
                CASE WHEN {sale} THEN {segment} END AS seg,
-               customer_id, order_key, date_trunc('month', day)::DATE AS month, day,
+               customer_id, order_key, {_MONTH} AS month, day,
                CASE WHEN order_rows > 0 THEN day END AS order_day, order_rows, revenue
         FROM {orders}"""
 
