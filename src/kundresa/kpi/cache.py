@@ -253,7 +253,7 @@ def _store(
         "key": json.dumps(key, sort_keys=True),
         "entry": json.dumps(dataclasses.asdict(_Entry.of(table, facts))),
     }
-    pairs = ", ".join(f"{name}: {literal(value)}" for name, value in metadata.items())
+    pairs = ", ".join(f"{label}: {literal(text)}" for label, text in metadata.items())
     try:
         # The order rows have no order to keep: writing them in any order is faster.
         con.execute("SET preserve_insertion_order = false")

@@ -29,7 +29,7 @@ from kundresa.kpi.problems import SHOWN, Rejects, RowProblems, locate_rows, reje
 from kundresa.kpi.rows import GROUPED_ROW_COUNTS, ROW_COUNTS, UNSEEN, filter_sql, skip_sql
 from kundresa.kpi.sources import csv_source, parquet_sample, transcode
 from kundresa.kpi.spec import SourceSpec
-from kundresa.kpi.values import Cell, Field, FieldKind, literal, quote, select_sql
+from kundresa.kpi.values import ODD, Cell, Field, FieldKind, literal, quote, select_sql
 from kundresa.kpi.workbook import is_workbook, sheet_to_csv
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def load(
     # A strict read fails on a value it does not read: `odd` in the table, or a date the
     # CSV reader could not parse among the rejected rows.
     failed = rejects is not None and rejects.cast_errors
-    if cells is None or failed or _has(con, kind, "odd", shaped=shaped):
+    if cells is None or failed or _has(con, kind, ODD, shaped=shaped):
         cells = reading.decide(first_rows=False)
         assert cells is not None  # the careful read always decides
         rejects = reading.create(cells, shape, execute)
@@ -192,15 +192,19 @@ class _Reading:
         line_item = refs[mapping["amount"]] if spec.line_items and "amount" in mapping else None
         filters = filter_sql(spec, headers, refs)
         skip = skip_sql(cells, second_header, filters=filters, line_item=line_item)
-        # The cells in use: the first (a summary row's), the fields', the filters' and the
-        # line items'. A read that looks at no other cell spares DuckDB making them text.
+        # The cells in use: the first (a summary row's), the fields' (a line item's amount
+        # among them) and the filters'. A read that looks at no other cell spares DuckDB
+        # making them text.
         used = [cells[0], *(refs[mapping[f.name]] for f in fields), *sorted(filtered)]
-        seen = list(dict.fromkeys([*used, *([line_item] if line_item else [])]))
-        lean = len(seen) < len(cells) and second_header is None
-        lean_skip = skip_sql(cells, None, filters=filters, line_item=line_item, seen=seen)
+        seen = list(dict.fromkeys(used))
+        lean_skip = (
+            skip_sql(cells, None, filters=filters, line_item=line_item, seen=seen)
+            if len(seen) < len(cells) and second_header is None
+            else None
+        )
         return cls(
             con, kind, spec, path, gzipped, source, scan, sample, types, mapping, refs, fields,
-            skip, lean_skip if lean else None, filtered,
+            skip, lean_skip, filtered,
         )  # fmt: skip
 
     @property
@@ -291,7 +295,7 @@ class _Reading:
 
 
 def _has(con: duckdb.DuckDBPyConnection, kind: str, status: str, *, shaped: bool) -> bool:
-    """Tell whether a read left a row `odd` (a value read another way) or `UNSEEN`."""
+    """Tell whether a read left a row `ODD` or `UNSEEN`."""
     column = "status" if shaped else "skipped"
     found = con.execute(f"SELECT 1 FROM {kind} WHERE {column} = '{status}' LIMIT 1").fetchone()
     return found is not None

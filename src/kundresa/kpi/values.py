@@ -13,6 +13,8 @@ from enum import Enum
 
 from kundresa.kpi.notation import DateOrder, date_sql, number_sql, plain_date_sql, text_sql
 
+#: A row of a strict read with a value written another way (`select_sql`): read it again.
+ODD = "odd"
 #: Amounts are exact: 14 digits before the decimal mark and 4 after fit in 64 bits.
 DECIMAL = "DECIMAL(18,4)"
 
@@ -189,7 +191,7 @@ def select_sql(
         problem = "CAST(NULL AS VARCHAR)"
     # A strict cell's value that it cannot read makes the row `odd`: the file is read again.
     odd = [_odd_sql(item) for item in fields if cells[item.name].strict]
-    skipped = f"CASE WHEN {' OR '.join(odd)} THEN 'odd' ELSE skipped END" if odd else "skipped"
+    skipped = f"CASE WHEN {' OR '.join(odd)} THEN '{ODD}' ELSE skipped END" if odd else "skipped"
     return (
         f"SELECT {', '.join(outer)}, CASE WHEN skipped IS NULL THEN {problem} END AS problem, "
         f"{skipped} AS skipped FROM (SELECT {', '.join(inner)} FROM {source})"
