@@ -16,6 +16,7 @@ import pytest
 
 import kundresa.kpi.cache as kpi_cache
 import kundresa.kpi.compute as kpi_compute
+import kundresa.kpi.facts as kpi_facts
 from kundresa.errors import InputError
 from kundresa.kpi import KpiResult, compute_kpis
 
@@ -119,6 +120,40 @@ def test_unreadable_rows_are_reported_the_same_from_the_cache(tmp_path, reads):
     assert len(reads) == 2
     assert any("is not a date" in w for w in cached.warnings)
     assert everything(cached) == everything(fresh)
+
+
+def stored_types(entry: Path) -> dict[str, str]:
+    """Return the DuckDB type of each column of a cache entry."""
+    import duckdb
+
+    found = duckdb.connect().read_parquet(str(entry))
+    return {name: str(kind) for name, kind in zip(found.columns, found.types, strict=True)}
+
+
+def test_the_cache_keeps_each_customer_as_a_number_in_place_of_the_id(sales_csv, cache_folder):
+    compute_kpis(sales=sales_csv, cache=True)
+    (entry,) = cache_folder.glob("*.parquet")
+    assert stored_types(entry)["customer_id"] == "UBIGINT"
+    assert stored_types(entry)["order_key"] == "VARCHAR"
+
+
+@pytest.mark.parametrize("by", BREAKDOWNS)
+def test_customers_whose_keys_collide_are_kept_by_their_ids(
+    sales_csv, cache_folder, by, monkeypatch
+):
+    for module in (kpi_facts, kpi_cache):
+        monkeypatch.setattr(module, "CUSTOMER_KEY", "hash(customer_id) % 1")  # one for all
+    fresh = compute_kpis(sales=sales_csv, by=by)
+    compute_kpis(sales=sales_csv, by=by, cache=True)
+    (entry,) = cache_folder.glob("*.parquet")
+    assert stored_types(entry)["customer_id"] == "VARCHAR"
+    assert everything(compute_kpis(sales=sales_csv, by=by, cache=True)) == everything(fresh)
+    # Kept without the proof that they are distinct, the keys would make one customer of all.
+    monkeypatch.setattr(kpi_facts, "_distinct_keys", lambda *args: True)
+    kpi_cache.clear()
+    compute_kpis(sales=sales_csv, by=by, cache=True)
+    unproved = compute_kpis(sales=sales_csv, by=by, cache=True, start=dt.date(2025, 1, 1))
+    assert unproved.metrics["customers"] == 1 != fresh.metrics["customers"]
 
 
 def test_a_changed_byte_is_read_again_even_with_the_same_size_and_time(sales_csv, reads):

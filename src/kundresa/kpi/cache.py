@@ -7,6 +7,10 @@ metadata, and read again while nothing they were made from has changed. An entry
 only when its key matches in full: the file's path, size, modification time and a hash of
 every byte, how it is read (mapping, preset, dialect), the breakdown columns kept, and the
 versions of kundresa and DuckDB that made it.
+
+When no two customer ids share a key (`facts.CUSTOMER_KEY`), the entry keeps each
+customer's key in place of the id: a later run only groups, joins and counts customers,
+which it does faster by a number than by text.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from kundresa import __version__
 from kundresa.errors import InputError
-from kundresa.kpi.facts import OrderFacts, Overall, order_facts
+from kundresa.kpi.facts import CUSTOMER_KEY, OrderFacts, Overall, order_facts
 from kundresa.kpi.problems import RowProblems
 from kundresa.kpi.reader import LoadedTable, load
 from kundresa.kpi.result import Cohort, Month, Window
@@ -39,7 +43,7 @@ if TYPE_CHECKING:
 #: Where the cache lives instead of the user's cache folder (tests, CI, a shared disk).
 CACHE_DIR_ENV = "KUNDRESA_CACHE_DIR"
 #: The layout of an entry; a change to what is stored changes it, and so every key.
-LAYOUT = 5
+LAYOUT = 6
 #: The order rows' table name while they are read from the file.
 ORDERS = "sales_orders"
 #: The view of a cached entry's order rows.
@@ -254,13 +258,14 @@ def _store(
         "entry": json.dumps(dataclasses.asdict(_Entry.of(table, facts))),
     }
     pairs = ", ".join(f"{label}: {literal(text)}" for label, text in metadata.items())
+    rows = f"SELECT * FROM {table.name}"
+    if facts.customer_keys:
+        number = f"CASE WHEN customer_id IS NOT NULL THEN {CUSTOMER_KEY} END"
+        rows = f"SELECT * REPLACE ({number} AS customer_id) FROM {table.name}"
     try:
         # The order rows have no order to keep: writing them in any order is faster.
         con.execute("SET preserve_insertion_order = false")
-        con.execute(
-            f"COPY (SELECT * FROM {table.name}) TO {literal(name)} "
-            f"(FORMAT parquet, KV_METADATA {{{pairs}}})"
-        )
+        con.execute(f"COPY ({rows}) TO {literal(name)} (FORMAT parquet, KV_METADATA {{{pairs}}})")
         part.replace(entry)
     finally:
         con.execute("SET preserve_insertion_order = true")
@@ -284,6 +289,7 @@ class _Entry:
     data_rows: int
     placed: list[tuple[int, str]]  # (line, reason) of the first unreadable rows
     unique_orders: bool
+    customer_keys: bool
     cohorts: list[tuple[str, int, list[str | None]]]  # month, customers, retention
     # The overall figures: the window's first and last day, each metric (an int, or a
     # Decimal as text), and each month's revenue as text.
@@ -306,6 +312,7 @@ class _Entry:
                 (d.location.line, d.message.removeprefix(_UNREADABLE)) for d in problems.placed
             ],
             unique_orders=facts.unique_orders,
+            customer_keys=facts.customer_keys,
             cohorts=[
                 (c.month, c.customers, [None if r is None else str(r) for r in c.retention])
                 for c in facts.cohorts
@@ -350,7 +357,7 @@ class _Entry:
                 },
                 [Month(month, Decimal(revenue)) for month, revenue in self.months],
             )
-        return table, OrderFacts(self.unique_orders, cohorts, overall)
+        return table, OrderFacts(self.unique_orders, cohorts, overall, self.customer_keys)
 
 
 _UNREADABLE = "row cannot be read: "
