@@ -26,7 +26,7 @@ def cohorts(
     # Each customer's months with a purchase, as bits from the export's first month: one
     # group per customer rather than one per customer and month; then each cohort's count
     # of buyers `k` months on, one sum per `k`.
-    month = "date_diff('month', DATE '1970-01-01', day)"
+    month = _months_since_1970("day")
     bought = "status = 'sale' AND customer_id IS NOT NULL"
     span = con.execute(
         f"SELECT min({month}), max({month}) FROM {orders} WHERE {bought} AND order_rows > 0"
@@ -43,16 +43,15 @@ def cohorts(
     else:
         bits, months = f"bitstring_agg({index}, 0, {spanned - 1}) {purchase}", "months"
         bit = f"CASE WHEN cohort + {{k}} < {spanned} THEN get_bit(months, cohort + {{k}}) END"
-    figures = (
-        f"count(*) {purchase} AS orders, sum(revenue) AS revenue, "
-        f"min(day) {purchase} AS first_day, max(day) {purchase} AS last_day, "
-        if customers
-        else ""
+    figures = f"count(*) {purchase} AS orders, sum(revenue) AS revenue, " if customers else ""
+    last = f"max(day) {purchase} AS last_day, " if customers else ""
+    grouped = (
+        f"SELECT customer_id, {figures}min(day) {purchase} AS first_day, {last}{bits} AS months "
+        f"FROM {orders} WHERE {bought} GROUP BY customer_id"
     )
-    per_customer = (
-        f"SELECT customer_id, {figures}{bits} AS months, CAST(min({index}) {purchase} AS INTEGER)"
-        f" AS cohort FROM {orders} WHERE {bought} GROUP BY customer_id"
-    )
+    # The cohort is the first purchase's month, worked out once per customer, not per row.
+    cohort = f"CAST({_months_since_1970('first_day')} - {first} AS INTEGER)"
+    per_customer = f"SELECT *, {cohort} AS cohort FROM ({grouped})"
     if customers:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {customers} AS {per_customer}")
         per_customer = f"SELECT * FROM {customers}"
@@ -72,6 +71,11 @@ def cohorts(
         cells += [None] * (width - len(cells))
         out.append(Cohort(_month(first + cohort).strftime("%Y-%m"), size, cells))
     return out
+
+
+def _months_since_1970(day: str) -> str:
+    """Return SQL of the number of the month of the date `day`, counted from January 1970."""
+    return f"date_diff('month', DATE '1970-01-01', {day})"
 
 
 #: The longest span of months whose bits fit in a 128-bit number, less its sign bit.
