@@ -179,6 +179,33 @@ def test_by_month_gives_each_month_its_own_window(measure, tmp_path):
     assert breakdown["2025-02"]["clv"] == Decimal(20) * 2 / 12
 
 
+@pytest.mark.parametrize("order_ids", [True, False], ids=["order ids", "no order ids"])
+def test_a_segment_counts_sales_without_a_customer_in_its_totals_only(measure, tmp_path, order_ids):
+    rows = [
+        ("o1", "A", "2025-03-01", "300"),
+        ("o2", "B", "2025-03-20", "200"),
+        ("o3", "", "2025-03-05", "80"),  # a walk-up sale in March
+        ("o4", "A", "2025-03-25", "100"),
+        ("o5", "", "2025-04-01", "20"),  # April has walk-up sales only
+        ("o6", "", "2025-04-02", "-5"),  # and a walk-up refund
+    ]
+    header = ("order", "customer", "date", "amount")
+    if not order_ids:
+        header, rows = header[1:], [row[1:] for row in rows]
+    march, april = (
+        measure(write_csv(tmp_path / "s.csv", header, rows), by="month").breakdown[m]
+        for m in ("2025-03", "2025-04")
+    )
+    assert (march["revenue"], march["orders"], march["customers"]) == (680, 4, 2)
+    assert (march["anonymous_orders"], march["anonymous_revenue"]) == (1, 80)
+    assert march["purchase_frequency"] == Decimal("1.5")  # A: o1, o4; B: o2
+    assert march["historic_clv"] == 300  # (400 + 200) / 2, without the walk-up sale
+    assert march["avg_lifespan_days"] == 12  # A: March 1 to 25 = 24 days; B: 0
+    assert (april["revenue"], april["orders"], april["customers"]) == (15, 1, 0)
+    assert (april["anonymous_orders"], april["anonymous_revenue"]) == (1, 15)
+    assert april["repeat_rate"] is None
+
+
 def test_by_cohort_and_quarter(measure, sales_csv):
     assert list(measure(sales_csv, by="cohort").breakdown) == ["2025-01"]
     assert list(measure(sales_csv, by="quarter").breakdown) == ["2025-Q1"]

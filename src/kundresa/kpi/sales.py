@@ -183,9 +183,37 @@ def segment_metrics(
     """Return the sales metrics of each segment (`all` when `by` is None).
 
     Sales without a customer id count in revenue and orders; every per-customer figure
-    uses the sales that have one. Each segment's window is joined to its few rows of
-    totals, not carried on every order row. `customers` names a table of each customer's
-    figures over every sale, measured already (`cohorts.cohorts`), for the overall figures.
+    uses the sales that have one. `customers` names a table of each customer's figures
+    over every sale, measured already (`cohorts.cohorts`), for the overall figures.
+    """
+    out: dict[str, dict[str, Value]] = {}
+    for row in con.execute(_segment_sql(scope, by, customers)).fetchall():
+        seg, ws, we, revenue, orders_n, *counts = row
+        customers_n, repeaters, c_orders, c_revenue, span, base, churned, a_orders, a_rev = counts
+        out[str(seg)] = derive(
+            Sales(
+                orders=int(orders_n),
+                revenue=Decimal(revenue or 0),
+                customers=int(customers_n),
+                customer_orders=int(c_orders),
+                customer_revenue=Decimal(c_revenue),
+                repeaters=int(repeaters),
+                span_days=int(span),
+                window_days=(we - ws).days + 1,
+                churn_base=int(base),
+                churned=int(churned),
+                anonymous_orders=int(a_orders),
+                anonymous_revenue=Decimal(a_rev),
+            )
+        )
+    return out
+
+
+def _segment_sql(scope: Scope, by: str | None, customers: str | None) -> str:
+    """Return the query of `segment_metrics`: one row of counts and sums per segment.
+
+    Each segment's window is joined to its few rows of figures, not carried on every
+    order row.
     """
 
     # Each order once per segment and customer (its days summed) before counting, so that
@@ -210,56 +238,50 @@ def segment_metrics(
     customer_orders = (
         "count(*) FILTER (WHERE order_rows > 0)" if scope.order_ids else "sum(order_rows)"
     )
+    # When each order is one row, the groups of each customer, and of each segment's sales
+    # without a customer, add up to the segment's totals: no second pass over the orders.
+    summed = customers is None and (scope.unique_orders or not scope.order_ids)
     measured = (
         f"SELECT seg, customer_id, {customer_orders} AS orders, sum(revenue) AS revenue, "
-        "min(first_day) AS first_day, max(last_day) AS last_day "
-        "FROM per_order WHERE customer_id IS NOT NULL GROUP BY seg, customer_id"
+        "min(first_day) AS first_day, max(last_day) AS last_day FROM per_order "
+        f"{'' if summed else 'WHERE customer_id IS NOT NULL '}GROUP BY seg, customer_id"
     )
     if customers:
         measured = f"SELECT 'all' AS seg, * EXCLUDE (months, cohort) FROM {customers}"
     early = f"date_diff('day', ws, first_day) < {_HALF}"
-    sql = f"""{_rows(scope, by)},
-    per_order AS {per_order},
-    totals AS (
+    late = f"date_diff('day', ws, last_day) < {_HALF}"
+    known = "customer_id IS NOT NULL"
+    totals = f"""totals AS (
         SELECT seg, sum(revenue) AS revenue, {counted()} AS orders,
                sum(revenue) FILTER (WHERE customer_id IS NULL) AS anonymous_revenue,
                {counted("customer_id IS NULL")} AS anonymous_orders
-        FROM per_order GROUP BY seg),
+        FROM per_order GROUP BY seg),"""
+    summed_totals = (
+        "sum(revenue) AS revenue, sum(orders) AS orders, "
+        "sum(revenue) FILTER (WHERE customer_id IS NULL) AS anonymous_revenue, "
+        "sum(orders) FILTER (WHERE customer_id IS NULL) AS anonymous_orders,"
+    )
+    return f"""{_rows(scope, by)},
+    per_order AS {per_order},
+    {"" if summed else totals}
     customers AS ({measured}),
     by_segment AS (
-        SELECT seg, count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
-               sum(orders) AS customer_orders, sum(revenue) AS customer_revenue,
-               sum(coalesce(date_diff('day', first_day, last_day), 0)) AS span_days,
-               count(*) FILTER (WHERE {early}) AS churn_base,
-               count(*) FILTER (WHERE {early} AND date_diff('day', ws, last_day) < {_HALF})
-                   AS churned
+        SELECT seg, {summed_totals if summed else ""}
+               count(customer_id) AS customers,
+               count(customer_id) FILTER (WHERE orders >= 2) AS repeaters,
+               sum(orders) FILTER (WHERE {known}) AS customer_orders,
+               sum(revenue) FILTER (WHERE {known}) AS customer_revenue,
+               sum(coalesce(date_diff('day', first_day, last_day), 0)) FILTER (WHERE {known})
+                   AS span_days,
+               count(customer_id) FILTER (WHERE {early}) AS churn_base,
+               count(customer_id) FILTER (WHERE {early} AND {late}) AS churned
         FROM customers JOIN bounds USING (seg) GROUP BY seg)
     SELECT label, ws, we, revenue, orders, coalesce(customers, 0), coalesce(repeaters, 0),
            coalesce(customer_orders, 0), coalesce(customer_revenue, 0), coalesce(span_days, 0),
            coalesce(churn_base, 0), coalesce(churned, 0), coalesce(anonymous_orders, 0),
            coalesce(anonymous_revenue, 0)
-    FROM totals JOIN bounds USING (seg) LEFT JOIN by_segment USING (seg) ORDER BY label"""
-    out: dict[str, dict[str, Value]] = {}
-    for row in con.execute(sql).fetchall():
-        seg, ws, we, revenue, orders_n, *counts = row
-        customers, repeaters, c_orders, c_revenue, span, base, churned, a_orders, a_rev = counts
-        out[str(seg)] = derive(
-            Sales(
-                orders=int(orders_n),
-                revenue=Decimal(revenue or 0),
-                customers=int(customers),
-                customer_orders=int(c_orders),
-                customer_revenue=Decimal(c_revenue),
-                repeaters=int(repeaters),
-                span_days=int(span),
-                window_days=(we - ws).days + 1,
-                churn_base=int(base),
-                churned=int(churned),
-                anonymous_orders=int(a_orders),
-                anonymous_revenue=Decimal(a_rev),
-            )
-        )
-    return out
+    FROM {"by_segment" if summed else "totals"} JOIN bounds USING (seg)
+    {"" if summed else "LEFT JOIN by_segment USING (seg)"} ORDER BY label"""
 
 
 @dataclass(frozen=True)
